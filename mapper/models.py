@@ -155,7 +155,13 @@ class Location:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """One event as one article reports it (before merging)."""
+    """One event as one article reports it (before merging).
+
+    ``target`` names what was hit when the text says so (``"power station"``,
+    ``"police station"``, ``"checkpoint"``); ``sub_locations`` are other places of
+    the same event (neighbourhoods, buildings); ``notes`` is one sentence saying what
+    happened, in the article's words.
+    """
 
     article_id: str
     event_type: str
@@ -177,6 +183,8 @@ class Mention:
     notes: str = ""
     evidence: tuple[Evidence, ...] = ()
     sub_locations: tuple[str, ...] = ()
+    target: str | None = None
+    date_inferred: bool = False
 
 
 @dataclass(frozen=True, slots=True)
