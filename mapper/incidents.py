@@ -6,16 +6,30 @@ This module is the only place where a ``(lat, lon)`` pair becomes a shapely
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import datetime as dt
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 import geopandas as gpd
 import pandas as pd
+from geopy.distance import geodesic
 from shapely.geometry import Point
 
-from mapper.models import Incident
+from mapper.layers import Theme, assign_layer
+from mapper.models import Incident, Location, Mention
 from mapper.schema import COLUMNS, INT_COLUMNS
 
-__all__ = ["CRS", "incident_row", "to_geodataframe"]
+__all__ = [
+    "CRS",
+    "build_incident",
+    "cluster_mentions",
+    "incident_row",
+    "merge_mentions",
+    "to_geodataframe",
+]
 
 CRS = "EPSG:4326"
 
@@ -94,5 +108,420 @@ def to_geodataframe(incidents: Iterable[Incident]) -> gpd.GeoDataFrame:
     frame["latitude"] = frame["latitude"].astype("float64")
     frame["longitude"] = frame["longitude"].astype("float64")
     frame["date_inferred"] = frame["date_inferred"].astype("bool")
-    geometry = [Point(lon, lat) for lat, lon in zip(frame["latitude"], frame["longitude"], strict=True)]
+    geometry = [
+        Point(lon, lat) for lat, lon in zip(frame["latitude"], frame["longitude"], strict=True)
+    ]
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geometry, crs=CRS), crs=CRS)
+
+
+# --------------------------------------------------------------------------- merging
+
+#: Distance (km) within which two mentions of compatible places may be one event.
+NEAR_KM = 30.0
+#: Slack (days) on date ranges: "overnight" and time zones blur a day.
+DATE_SLACK = dt.timedelta(days=1)
+#: Spatial blocking cell (degrees); pairs are only formed within neighbouring cells.
+CELL_DEG = 0.5
+
+#: Tie-break between event types reported for one event: the more specific first.
+TYPE_PRIORITY = (
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Battles",
+    "Riots",
+    "Protests",
+    "Strategic developments",
+)
+
+
+@dataclass(slots=True)
+class _Item:
+    """A resolved mention with what merging needs precomputed."""
+
+    index: int
+    mention: Mention
+    lat: float
+    lon: float
+    start: dt.date | None
+    end: dt.date | None
+
+
+def _range(m: Mention) -> tuple[dt.date | None, dt.date | None]:
+    start = m.date_start or m.event_date
+    end = m.date_end or m.event_date or start
+    return start, end
+
+
+def _dates_compatible(a: _Item, b: _Item) -> bool:
+    if a.start is not None and b.start is not None:
+        assert a.end is not None and b.end is not None
+        return a.start - DATE_SLACK <= b.end and b.start - DATE_SLACK <= a.end
+    if a.start is None and b.start is None:
+        wa, wb = a.mention.weekday, b.mention.weekday
+        return wa is None or wb is None or wa == wb
+    undated, dated = (a, b) if a.start is None else (b, a)
+    assert dated.start is not None and dated.end is not None
+    bound = undated.mention.not_before
+    if bound is not None and dated.end < bound:
+        return False
+    weekday = undated.mention.weekday
+    if weekday is None:
+        return True
+    day = dated.start - DATE_SLACK
+    while day <= dated.end + DATE_SLACK:
+        if day.weekday() == weekday:
+            return True
+        day += dt.timedelta(days=1)
+    return False
+
+
+def _km(a: _Item, b: _Item) -> float:
+    return float(geodesic((a.lat, a.lon), (b.lat, b.lon)).km)
+
+
+def _target_kind(target: str | None) -> str | None:
+    if not target:
+        return None
+    words = target.lower()
+    for kind, keys in _TARGET_KINDS:
+        if any(k in words for k in keys):
+            return kind
+    return words
+
+
+_TARGET_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("power", ("power", "electric")),
+    ("oil", ("refiner", "oil", "gas field", "pipeline")),
+    ("security", ("police", "security", "checkpoint", "army", "military", "base", "post")),
+    ("government", ("government", "council", "governor", "ministry")),
+    ("religious", ("mosque", "church", "shrine")),
+    ("market", ("market",)),
+)
+
+
+def _facility_kind(m: Mention) -> str | None:
+    """Return the kind of facility a mention is at: its stated target, or its place."""
+    kind = _target_kind(m.target)
+    if kind is None and m.location is not None and m.location.feature_type == "facility":
+        kind = _target_kind(m.location.name)
+    return kind
+
+
+def _place_related(a: Mention, b: Mention, parents: Mapping[str, str | None]) -> bool:
+    la, lb = a.location, b.location
+    assert la is not None and lb is not None
+    if la.place_id is not None and la.place_id == lb.place_id:
+        return True
+    if la.place_id and lb.place_id:
+        return parents.get(la.place_id) == lb.place_id or parents.get(lb.place_id) == la.place_id
+    return False
+
+
+def _pair_score(a: _Item, b: _Item, parents: Mapping[str, str | None]) -> float | None:
+    """How alike two mentions are (higher is more alike); None when they cannot merge."""
+    ma, mb = a.mention, b.mention
+    if ma.article_id == mb.article_id:
+        return None  # an article's extractor already split what it reports
+    if not _dates_compatible(a, b):
+        return None
+    la, lb = ma.location, mb.location
+    assert la is not None and lb is not None
+    km = _km(a, b)
+    related = _place_related(ma, mb, parents)
+    kind_a, kind_b = _facility_kind(ma), _facility_kind(mb)
+    if kind_a is not None and kind_b is not None and kind_a != kind_b:
+        return None  # an attack on a power plant is not the raid on a police station
+    if not related:
+        if km > NEAR_KM:
+            return None
+        # Two distinct named places (both precision 1) are two events ...
+        if la.geo_precision == 1 and lb.geo_precision == 1:
+            # ... unless both stand for one facility of the same kind.
+            if not (kind_a is not None and kind_a == kind_b):
+                return None
+        # A point near a place merges with another place only at the same kind of target.
+        elif not (kind_a is not None and kind_a == kind_b) and km > NEAR_KM / 3:
+            return None
+    score = 1.0 - min(km, NEAR_KM) / NEAR_KM
+    score += 1.0 if related else 0.0
+    score += 1.0 if kind_a is not None and kind_a == kind_b else 0.0
+    score += 0.5 if ma.event_type == mb.event_type else 0.0
+    score += 0.25 if ma.actor1 == mb.actor1 and ma.actor1 is not None else 0.0
+    if a.start is not None and b.start is not None and a.start == b.start:
+        score += 0.5
+    return score
+
+
+def _cells(item: _Item) -> tuple[int, int]:
+    return math.floor(item.lat / CELL_DEG), math.floor(item.lon / CELL_DEG)
+
+
+def _candidate_pairs(items: Sequence[_Item]) -> Iterator[tuple[int, int]]:
+    """Yield index pairs that share a spatial cell neighbourhood and a date window.
+
+    Blocking: dated mentions are bucketed by (cell, day); each is compared with the
+    buckets of the neighbouring cells over its date range plus slack. Undated
+    mentions are compared with every mention of the neighbouring cells.
+    """
+    dated: dict[tuple[int, int, int], list[int]] = defaultdict(list)
+    by_cell: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for item in items:
+        cell = _cells(item)
+        by_cell[cell].append(item.index)
+        if item.start is not None:
+            dated[(*cell, item.start.toordinal())].append(item.index)
+    seen: set[tuple[int, int]] = set()
+    for item in items:
+        row, col = _cells(item)
+        neighbours = [(row + dr, col + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1)]
+        if item.start is None or item.end is None:
+            others: Iterable[int] = (j for cell in neighbours for j in by_cell.get(cell, ()))
+        else:
+            first = item.start.toordinal() - DATE_SLACK.days - _MAX_SPAN_DAYS
+            last = item.end.toordinal() + DATE_SLACK.days
+            others = (
+                j
+                for cell in neighbours
+                for day in range(first, last + 1)
+                for j in dated.get((*cell, day), ())
+            )
+        for j in others:
+            if j == item.index:
+                continue
+            pair = (min(item.index, j), max(item.index, j))
+            if pair not in seen:
+                seen.add(pair)
+                yield pair
+
+
+#: Longest date range (days) a mention may span and still be blocked by its start day.
+_MAX_SPAN_DAYS = 31
+
+
+def cluster_mentions(
+    mentions: Sequence[Mention], *, parents: Mapping[str, str | None]
+) -> list[list[Mention]]:
+    """Group resolved mentions that report the same event.
+
+    Clusters grow by the most alike pairs first (complete linkage: every pair in a
+    cluster must be mergeable), so one vague report cannot chain two distinct events
+    together. The result does not depend on the input order.
+
+    Parameters
+    ----------
+    mentions : sequence of Mention
+        Resolved mentions (``location`` set); others are ignored.
+    parents : mapping
+        Place id → parent place id, to know that a neighbourhood is part of a city.
+    """
+    ordered = sorted(
+        (m for m in mentions if m.location is not None),
+        key=lambda m: (m.article_id, m.start, m.end, m.event_type, m.sub_event_type),
+    )
+    items = []
+    for i, m in enumerate(ordered):
+        assert m.location is not None
+        start, end = _range(m)
+        items.append(_Item(i, m, m.location.lat, m.location.lon, start, end))
+    scored: list[tuple[float, int, int]] = []
+    for i, j in _candidate_pairs(items):
+        if len(items) > 1:
+            score = _pair_score(items[i], items[j], parents)
+            if score is not None:
+                scored.append((score, i, j))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    compatible = {(i, j) for _, i, j in scored}
+    cluster_of = list(range(len(items)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+    for _, i, j in scored:
+        ci, cj = cluster_of[i], cluster_of[j]
+        if ci == cj:
+            continue
+        if all((min(a, b), max(a, b)) in compatible for a in members[ci] for b in members[cj]):
+            keep, drop = min(ci, cj), max(ci, cj)
+            for k in members[drop]:
+                cluster_of[k] = keep
+            members[keep].extend(members.pop(drop))
+    return [[items[k].mention for k in sorted(ks)] for _, ks in sorted(members.items())]
+
+
+def _most_common(values: Iterable[str | None], *, priority: Sequence[str] = ()) -> str | None:
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+
+    def rank(value: str) -> tuple[int, int, str]:
+        order = priority.index(value) if value in priority else len(priority)
+        return (-counts[value], order, value)
+
+    return min(counts, key=rank)
+
+
+def _claim_status(cluster: Sequence[Mention]) -> str:
+    statuses = [m.claim_status for m in cluster]
+    if len({m.article_id for m in cluster}) == 1:
+        return statuses[0]
+    if all(s == "claimed" for s in statuses):
+        return "claimed"
+    # An unconfirmed claim stands confirmed once a second, independent report has it.
+    return "reported"
+
+
+def _incident_id(cluster: Sequence[Mention], *, location: Location, day: dt.date | None) -> str:
+    key = "|".join(
+        [
+            ",".join(sorted({m.article_id for m in cluster})),
+            location.place_id or location.name,
+            f"{location.lat:.4f},{location.lon:.4f}",
+            day.isoformat() if day else "",
+            ",".join(sorted({m.event_type for m in cluster})),
+        ]
+    )
+    return "IRQ-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12].upper()
+
+
+def build_incident(cluster: Sequence[Mention], *, themes: Sequence[Theme]) -> Incident:
+    """Combine the mentions of one event into an :class:`~mapper.models.Incident`.
+
+    The most precise location wins; the date is the dated reports' (undated ones take
+    it, ``date_inferred``); fatalities are ACLED's lowest credible total with the
+    range across sources kept; sources, article ids and evidence are all kept.
+    """
+    if not cluster:
+        raise ValueError("an incident needs at least one mention")
+    located = [m for m in cluster if m.location is not None]
+    if not located:
+        raise ValueError("an incident needs a resolved mention")
+    place_votes = Counter(m.location.place_id or m.location.name for m in located if m.location)
+    best = min(
+        located,
+        key=lambda m: (
+            m.location.geo_precision if m.location else 9,
+            -place_votes[(m.location.place_id or m.location.name) if m.location else ""],
+            m.article_id,
+            m.start,
+        ),
+    )
+    location = best.location
+    assert location is not None
+
+    dated = [m for m in cluster if (m.event_date or m.date_start) is not None]
+    event_date = date_start = date_end = None
+    time_precision = None
+    if dated:
+        precise = min(m.time_precision or 3 for m in dated)
+        days = sorted(
+            m.event_date or m.date_start for m in dated if (m.time_precision or 3) == precise
+        )  # type: ignore[type-var]
+        event_date = days[0]
+        date_start = min(_range(m)[0] for m in dated)  # type: ignore[type-var]
+        date_end = max(_range(m)[1] for m in dated)  # type: ignore[type-var]
+        time_precision = precise
+    date_inferred = bool(dated) and len(dated) < len(cluster)
+
+    stated = [m.casualties for m in cluster if m.casualties.stated]
+    fatalities = 0
+    low = best_count = high = None
+    deaths: tuple[int | None, int | None, int | None, int | None] = (None, None, None, None)
+    if stated:
+        killed = sorted(c.killed for c in stated)
+        fatalities = low = killed[0]
+        high = max(max(c.killed_high or c.killed, c.killed) for c in stated)
+        best_count = killed[(len(killed) - 1) // 2]
+        detailed = max(stated, key=lambda c: (c.killed, c.deaths_a, c.deaths_b))
+        deaths = (
+            detailed.deaths_a,
+            detailed.deaths_b,
+            detailed.deaths_civilians,
+            detailed.deaths_unknown,
+        )
+    wounded_values = [m.casualties.wounded for m in cluster if m.casualties.wounded is not None]
+    wounded = min(wounded_values) if wounded_values else None
+
+    event_type = _most_common((m.event_type for m in cluster), priority=TYPE_PRIORITY)
+    assert event_type is not None
+    sub_event_type = _most_common(m.sub_event_type for m in cluster if m.event_type == event_type)
+    sub_locations = sorted(
+        {s for m in cluster for s in m.sub_locations}
+        | {m.location.name for m in located if m.location and m.location.name != location.name}
+    )
+    layer = assign_layer(
+        themes,
+        admin1=location.admin1,
+        lat=location.lat,
+        lon=location.lon,
+        event_date=event_date,
+        event_type=event_type,
+        sub_event_type=sub_event_type or "",
+    )
+    evidence = tuple(
+        sorted(
+            (e for m in cluster for e in m.evidence),
+            key=lambda e: (e.article_id, e.start, e.end, e.field),
+        )
+    )
+    return Incident(
+        incident_id=_incident_id(cluster, location=location, day=event_date),
+        event_type=event_type,
+        sub_event_type=sub_event_type or "",
+        location=location.name,
+        lat=location.lat,
+        lon=location.lon,
+        geo_precision=location.geo_precision,
+        where_prec=location.where_prec,
+        admin1=location.admin1,
+        admin2=location.admin2,
+        event_date=event_date,
+        date_start=date_start,
+        date_end=date_end,
+        time_precision=time_precision,
+        date_inferred=date_inferred,
+        actor1=_most_common(m.actor1 for m in cluster),
+        actor2=_most_common(m.actor2 for m in cluster),
+        fatalities=fatalities,
+        fatalities_low=low,
+        fatalities_best=best_count,
+        fatalities_high=high,
+        deaths_a=deaths[0],
+        deaths_b=deaths[1],
+        deaths_civilians=deaths[2],
+        deaths_unknown=deaths[3],
+        wounded=wounded,
+        sources=tuple(sorted({m.source for m in cluster if m.source})),
+        article_ids=tuple(sorted({m.article_id for m in cluster})),
+        source_count=len({m.article_id for m in cluster}),
+        claim_status=_claim_status(cluster),
+        layer=layer,
+        notes=best.notes,
+        sub_locations=tuple(sub_locations),
+        evidence=evidence,
+    )
+
+
+def merge_mentions(
+    mentions: Iterable[Mention],
+    *,
+    themes: Sequence[Theme],
+    parents: Mapping[str, str | None] | None = None,
+    merge: bool = True,
+) -> list[Incident]:
+    """Turn resolved mentions into incidents, merged across articles when ``merge``.
+
+    The incidents come sorted by date (undated last), place and id, so that the
+    output is the same whatever the order of the input.
+    """
+    located = [m for m in mentions if m.location is not None]
+    if merge:
+        clusters = cluster_mentions(located, parents=parents or {})
+    else:
+        clusters = [[m] for m in located]
+    incidents = [build_incident(c, themes=themes) for c in clusters]
+    return sorted(
+        incidents,
+        key=lambda i: (
+            i.event_date is None,
+            i.event_date or dt.date.min,
+            i.location,
+            i.incident_id,
+        ),
+    )

@@ -96,8 +96,16 @@ def _theme(raw: object, *, index: int) -> Theme:
     if not isinstance(raw, dict):
         raise ThemeError(f"{where}: expected a table, got {raw!r}")
     known = {
-        "name", "title", "colour", "color", "admin1", "bbox", "date_from", "date_to",
-        "event_types", "sub_event_types",
+        "name",
+        "title",
+        "colour",
+        "color",
+        "admin1",
+        "bbox",
+        "date_from",
+        "date_to",
+        "event_types",
+        "sub_event_types",
     }
     unknown = sorted(set(raw) - known)
     if unknown:

@@ -161,6 +161,11 @@ class Mention:
     ``"police station"``, ``"checkpoint"``); ``sub_locations`` are other places of
     the same event (neighbourhoods, buildings); ``notes`` is one sentence saying what
     happened, in the article's words.
+
+    When the article gives no absolute date, ``weekday`` (0 = Monday) keeps a stated
+    day of the week ("on Wednesday") and ``not_before`` the earliest day the article
+    can describe (it refers to a later year in the past tense); merging uses both to
+    keep an undated report away from events it cannot be.
     """
 
     article_id: str
@@ -185,6 +190,8 @@ class Mention:
     sub_locations: tuple[str, ...] = ()
     target: str | None = None
     date_inferred: bool = False
+    weekday: int | None = None
+    not_before: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)

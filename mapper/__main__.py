@@ -1,0 +1,5 @@
+"""``python -m mapper``: the command-line interface."""
+
+from mapper.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,557 @@
+"""Killed and wounded, per group, from one sentence of news text.
+
+The reader links *number phrases* ("at least 46", "two", "dozens of", "a", "284") to
+*casualty words* ("killed", "dead", "wounded", "injured") in both directions:
+
+* after the verb: "killing 13 workers", "wounded another", "killed him";
+* before the verb: "Three civilians were killed", "more than ten dead fighters".
+
+A number phrase only counts when it heads a word for people ("civilians", "soldiers",
+"militants", "others"), so "two IEDs killed a man" counts one man, and participants
+("up to 100 militants were involved") never count. Vague quantities follow ACLED's
+conventions: "dozens" is 12, "hundreds" 100, "a number of", "several", "many" or an
+"unknown number" 10. "no casualties" states zero. Bodies found in mass graves are
+not new deaths.
+
+Examples
+--------
+>>> c = read_casualties("Two soldiers were killed and five others wounded.")
+>>> (c.killed, c.wounded, c.deaths_a)
+(2, 5, 2)
+>>> read_casualties("Militants killed 13 workers, including four Iranians.").killed
+13
+>>> read_casualties("Up to 100 militants were involved.").stated
+False
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mapper.models import Casualties
+
+__all__ = ["CasualtyFigure", "merge_casualties", "read_casualties", "read_figures"]
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyFigure:
+    """One number linked to one casualty word: ``kind`` is ``killed`` or ``wounded``."""
+
+    kind: str
+    value: int
+    high: int | None
+    group: str  # "a" state forces, "b" non-state armed, "civilians", "unknown"
+    start: int
+    end: int
+    vague: bool = False
+
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "a": 1, "an": 1, "another": 1, "single": 1,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+# ACLED's conventions for counts a report does not give
+_VAGUE = {
+    "dozens": 12, "a dozen": 12, "scores": 20, "tens": 10, "hundreds": 100,
+    "thousands": 1000, "several": 10, "many": 10, "a number": 10, "numerous": 10,
+    "an unknown number": 10, "an unspecified number": 10, "unspecified number": 10,
+    "a couple": 2, "a few": 3, "few": 3, "some": 10, "multiple": 10,
+}  # fmt: skip
+
+_WORDNUM = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
+    r"four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_VAGUE_RE = (
+    r"dozens|a\s+dozen|scores|tens|hundreds|thousands|several|many|numerous|multiple|"
+    r"an?\s+(?:unknown|unspecified|undisclosed|undetermined)\s+number|"
+    r"unspecified\s+number|a\s+number|a\s+couple|a\s+few"
+)
+_QUANT = (
+    r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|approximately|some|"
+    r"up\s+to|as\s+many\s+as|no\s+fewer\s+than|not\s+less\s+than|a\s+total\s+of|"
+    r"an\s+estimated|the\s+bodies\s+of|all)\s+)?"
+)
+_NUMBER = (
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM}|{_VAGUE_RE}|another|an?|one|single)"
+    rf"(?:\s+(?:to|or|-|–)\s+(?P<num2>\d+|{_WORDNUM}))?"
+)
+_NUMBER_PHRASE = re.compile(rf"\b{_QUANT}{_NUMBER}\b(?P<of>\s+of\b)?", re.IGNORECASE)
+_DET_PHRASE = re.compile(
+    r"\b(?:the|his|her|their|its|[\w-]+['’]s)\s+(?!\d)", re.IGNORECASE
+)
+_BARE_NUMBER = re.compile(
+    rf"\s+{_QUANT}(?P<num>\d+|{_WORDNUM})\b(?=\s*(?:[,.;:)]|and\b|in\b|on\b|at\b|during\b|"
+    r"while\b|when\b|after\b|near\b|$))",
+    re.IGNORECASE,
+)
+_THOSE = re.compile(
+    r"\s+(?:all\s+)?(?:those|everyone|everybody|all\s+(?:the\s+)?(?:occupants|passengers|"
+    r"people))\b",
+    re.IGNORECASE,
+)
+# words for people, with the group they usually belong to (ordered: first match wins)
+_GROUP_WORDS: tuple[tuple[str, str], ...] = (
+    (
+        r"militants?|terrorists?|jihadists?|jihadis?|insurgents?|extremists?|operatives?|"
+        r"suicide\s+bombers?|bombers?|attackers?|assailants?|gunm[ae]n|snipers?|elements?|"
+        r"emirs?|Daesh|ISIS|ISIL|IS",
+        "b",
+    ),
+    (
+        r"soldiers?|troops|servicem[ae]n|policem[ae]n|police(?:\s+officers?|\s+members?)?|"
+        r"officers?|peshmerga|personnel|guards?|conscripts?|recruits?|commandos?|"
+        r"security\s+(?:forces|members?|men)|army|PMF|PMU|Hashd|militiam[ae]n|"
+        r"(?:popular|tribal)\s+mobili[sz]ation(?:\s+(?:forces?|fighters?|members?))?|"
+        r"forces",
+        "a",
+    ),
+    (
+        r"civilians?|farmers?|shepherds?|children|child|boys?|girls?|wom[ae]n|m[ae]n|"
+        r"workers?|contractors?|engineers?|employees?|residents?|villagers?|students?|"
+        r"teachers?|doctors?|journalists?|reporters?|pilgrims?|worshippers?|mourners?|"
+        r"protesters?|demonstrators?|famil(?:y|ies)(?:\s+members?)?|relatives?|brothers?|"
+        r"sons?|daughters?|wife|wives|husbands?|fathers?|mothers?|infants?|elderly|"
+        r"mukhtars?|mokhtars?|sheikhs?|clerics?|imams?|candidates?|officials?|"
+        r"Iranians?|Yazidis?|Shiites?|Sunnis?|Christians?|Kurds?|Turkmens?|passengers?|"
+        r"drivers?|vendors?|owners?|youths?|teenagers?|persons?|victims?|lawyers?|judges?|"
+        r"investigators?|photographers?|cameram[ae]n|experts?|spies|spy|informants?|"
+        r"nurses?|patients?|prisoners?|detainees?|hostages?|labou?rers?|traders?|"
+        r"merchants?|shopkeepers?|babies|baby|toddlers?|girls?|lad(?:y|ies)|sisters?|"
+        r"nephews?|cousins?|grandsons?|citizens?|locals?|tribesm[ae]n|herders?|"
+        r"fishermen|fisherman|truckers?|nomads?|Yezidis?|humans?",
+        "civilians",
+    ),
+    (
+        r"people|others?|individuals?|members?|fighters?|occupants?|bodies|leaders?|"
+        r"commanders?|aides?|cadres?|persons?|casualties|ones?|associates?|companions?|"
+        r"bodyguards?|escorts?|colleagues?|comrades?|suspects?|chiefs?|heads?|"
+        r"deputy|deputies|those",
+        "unknown",
+    ),
+)
+_HEAD = re.compile(
+    r"\s*(?:[\w'’./-]+\s+){0,4}?\b(" + "|".join(f"(?:{w})" for w, _ in _GROUP_WORDS) + r")\b",
+    re.IGNORECASE,
+)
+_HEAD_MORE = re.compile(
+    r"(?:['’]s)?[\s/]+(?:[\w-]+\s+){0,2}?(" + "|".join(f"(?:{w})" for w, _ in _GROUP_WORDS) + r")\b", re.IGNORECASE
+)
+_GROUP_RES = tuple((re.compile(rf"^(?:{w})$", re.IGNORECASE), g) for w, g in _GROUP_WORDS)
+_PLURAL_ONLY_HEADS = re.compile(r"^(?:people|others|troops|forces|personnel)$", re.IGNORECASE)
+_CASE_SENSITIVE_HEADS = frozenset({"IS"})
+# words that end the noun phrase before a head is found
+_NP_STOP = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|been|killed|wounded|injured|in|at|on|by|"
+    r"after|when|while|and|or|near|with|from|during|who|which|that)\b|[,;:()]",
+    re.IGNORECASE,
+)
+
+_KILL = (
+    r"killed|killing|kills?|dead|died|dies|slain|shot\s+dead|gunned\s+down|executed|"
+    r"executing|beheaded|assassinated|assassinating|murdered|murdering|massacred|"
+    r"lost\s+(?:their|his|her)\s+lives|deaths?|fatalities|martyred|perished|lifeless"
+)
+_WOUND = r"wounded|wounding|wounds|injured|injuring|injuries|hurt|maimed"
+_VERB = re.compile(rf"\b(?:(?P<kill>{_KILL})|(?P<wound>{_WOUND}))\b", re.IGNORECASE)
+_BOTH = re.compile(
+    r"\b(?:kill(?:ed|ing)|killed)\s+(?:and|or)\s+(?:wound(?:ed|ing)|injur(?:ed|ing))\b",
+    re.IGNORECASE,
+)
+_AFTER_GAP = re.compile(
+    r"\s*(?:(?:of|off|to|at|reached|rose\s+to|climbed\s+to|stood\s+at|stands\s+at|"
+    r"toll\s+(?:of|to|at|rose\s+to|reached|climbed\s+to))\s+)?",
+    re.IGNORECASE,
+)
+_PRONOUN_ONE = re.compile(
+    r"\s+(?:him|her|himself|herself|(?:the|its|his|her|their)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:driver|owner|leader|commander|son|brother|wife|husband|"
+    r"father|mother|mukhtar|mokhtar|guard|officer|soldier|policeman|member|fighter|"
+    r"civilian|man|woman|child|boy|girl|official|sheikh|emir|head|chief|employee))\b",
+    re.IGNORECASE,
+)
+_BEFORE_GAP = re.compile(
+    r"^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|also|all|later|"
+    r"both|each|allegedly|subsequently|then|immediately|instantly|severely|seriously|"
+    r"critically|slightly|lightly|fatally|mortally|badly|left|found|initially|"
+    r"confirmed|reported)\s+)*$",
+    re.IGNORECASE,
+)
+_NO_CASUALTIES = re.compile(
+    r"\b(?:no|without\s+(?:causing\s+)?any|without|zero)\s+(?:human\s+)?"
+    r"(?:casualties|injuries|fatalities|deaths|losses|victims)\b|"
+    r"\bno\s+(?:one|body|-one)\s+(?:was|were)\s+(?:hurt|killed|injured|wounded)\b|"
+    r"\bno\s+(?:reports?\s+of\s+)?casualties\b",
+    re.IGNORECASE,
+)
+_OLD_REMAINS = re.compile(
+    r"\bmass\s+graves?\b|\bremains\s+of\b|\bdate\s+of\s+(?:the\s+)?killings?\s+unknown\b|"
+    r"\b(?:exhumed|decomposed|skeletal)\b",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(
+    r"\b(?:(?:no|not|nobody|none|never|without)\s+(?:\w+\s+){0,2}|(?:attempt(?:ed|ing|s)?|"
+    r"tried|trying|tries|failed|plot(?:ted|ting)?|plann?(?:ed|ing)?|threat(?:en(?:ed|ing)?)?|"
+    r"intend(?:ed|ing)?|aim(?:ed|ing)?|sought|seeking|wanted)\s+to\s+)$",
+    re.IGNORECASE,
+)
+
+
+def _word_value(word: str) -> int | None:
+    w = word.lower().replace("–", "-")
+    if w.replace(",", "").isdigit():
+        return int(w.replace(",", ""))
+    w = re.sub(r"\s+", " ", w)
+    if w in _UNITS:
+        return _UNITS[w]
+    if w in _VAGUE:
+        return _VAGUE[w]
+    parts = re.split(r"[- ]", w)
+    if parts and parts[0] in _TENS:
+        return _TENS[parts[0]] + (_UNITS.get(parts[1], 0) if len(parts) > 1 else 0)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    start: int
+    end: int  # end of the head noun
+    value: int
+    high: int | None
+    group: str
+    vague: bool
+    head: str
+    determiner: bool = False  # "his son", "the driver": one person, no number
+
+
+_PLURAL_HEADS = re.compile(
+    r"^(?:people|police|personnel|troops|forces|children|m[e]n|wom[e]n|militiamen|gunmen|"
+    r"policemen|tribesmen|servicemen|fishermen|cameramen|elderly|bodies|families|casualties|"
+    r"deputies|babies|spies|ladies)$|s$",
+    re.IGNORECASE,
+)
+_SINGULAR_S = frozenset({"isis", "daesh", "is", "boss", "hostess", "witness"})
+
+
+def _group_of(head: str, modifiers: str) -> str:
+    text = modifiers.lower()
+    if re.search(
+        r"\b(?:is|isis|isil|daesh|islamic\s+state|militants?|terrorists?|jihadists?|pkk)\b", text
+    ) and not re.search(r"\b(?:civilian|police|soldier)", text):
+        return "b"
+    if re.search(
+        r"\b(?:pmf|pmu|tmf|hashd|mobili[sz]ation|peshmerga|police|army|security|military|"
+        r"tribal\s+fighters?|iraqi\s+forces)\b",
+        text,
+    ):
+        return "a"
+    for rx, group in _GROUP_RES:
+        if rx.match(head):
+            return group
+    return "unknown"
+
+
+def _is_plural(head: str) -> bool:
+    return bool(_PLURAL_HEADS.search(head)) and head.lower() not in _SINGULAR_S
+
+
+def _noun_phrase(sentence: str, pos: int) -> tuple[int, str, str] | None:
+    """Find the head word for people right after ``pos``: (head end, head, modifiers)."""
+    h = _HEAD.match(sentence, pos)
+    if h is None:
+        return None
+    between = sentence[pos : h.start(1)]
+    if _NP_STOP.search(between):
+        return None
+    head = h.group(1)
+    if head.lower() == "is" and head != "IS":
+        return None
+    end = h.end(1)
+    modifiers = between + head
+    while (more := _HEAD_MORE.match(sentence, end)) is not None:
+        if more.group(1).lower() == "is" and more.group(1) != "IS":
+            break
+        if _NP_STOP.search(sentence[end : more.start(1)]):
+            break
+        modifiers += sentence[end : more.end(1)]
+        head = more.group(1)
+        end = more.end(1)
+    return end, head, modifiers
+
+
+def _phrases(sentence: str) -> list[_Phrase]:
+    out: list[_Phrase] = []
+    taken: list[tuple[int, int]] = []
+    for m in _NUMBER_PHRASE.finditer(sentence):
+        raw = m.group("num")
+        value = _word_value(raw)
+        if value is None:
+            continue
+        if re.fullmatch(r"\d{4}", raw) and 1900 < int(raw) < 2100:
+            continue  # a year
+        np = _noun_phrase(sentence, m.end())
+        if np is None:
+            continue
+        end, head, modifiers = np
+        if (
+            re.fullmatch(r"an?|one|single|another", raw, re.IGNORECASE)
+            and not m.group("of")
+            and _is_plural(head)
+        ):
+            continue
+        high = _word_value(m.group("num2")) if m.group("num2") else None
+        vague = raw.lower().replace("  ", " ") in _VAGUE or raw.lower().startswith(
+            ("a number", "an unknown", "an unspecified", "an undisclosed", "an undetermined")
+        )
+        out.append(
+            _Phrase(m.start(), end, value, high, _group_of(head, modifiers), vague, head.lower())
+        )
+        taken.append((m.start(), end))
+    for m in _DET_PHRASE.finditer(sentence):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        np = _noun_phrase(sentence, m.end())
+        if np is None:
+            continue
+        end, head, modifiers = np
+        if _is_plural(head) or any(m.start() <= a < end for a, _ in taken):
+            continue
+        out.append(
+            _Phrase(
+                m.start(), end, 1, None, _group_of(head, modifiers), False, head.lower(), True
+            )
+        )
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def read_figures(sentence: str) -> list[CasualtyFigure]:
+    """Return every (number, casualty word) link in one sentence.
+
+    Parameters
+    ----------
+    sentence : str
+        One sentence.
+
+    Returns
+    -------
+    list of CasualtyFigure
+        Offsets are relative to ``sentence``.
+    """
+    if not sentence or not _VERB.search(sentence):
+        return []
+    phrases = _phrases(sentence)
+    used: set[int] = set()
+    out: list[CasualtyFigure] = []
+    both_spans = [(m.start(), m.end()) for m in _BOTH.finditer(sentence)]
+    for v in _VERB.finditer(sentence):
+        if any(a < v.start() < b for a, b in both_spans):
+            continue
+        kinds: tuple[str, ...] = ("killed",) if v.group("kill") else ("wounded",)
+        verb_end = v.end()
+        for a, b in both_spans:
+            if v.start() == a:
+                kinds = ("killed", "wounded")
+                verb_end = b
+        if _NEGATED.search(sentence[max(0, v.start() - 40) : v.start()]):
+            continue
+        active = v.group(0).lower() not in {"dead", "died", "dies", "deaths", "death", "perished"}
+        linked = _link_after(sentence, verb_end, phrases, used) if active else []
+        if not linked:
+            linked = _link_before(sentence, v.start(), phrases, used)
+        if not linked and active:
+            linked = _link_bare(sentence, verb_end)
+        for ph in linked:
+            for kind in kinds:
+                out.append(
+                    CasualtyFigure(kind, ph.value, ph.high, ph.group, ph.start, ph.end, ph.vague)
+                )
+    return out
+
+
+def _link_bare(sentence: str, verb_end: int) -> list[_Phrase]:
+    p = _PRONOUN_ONE.match(sentence, verb_end)
+    if p is not None:
+        return [_Phrase(p.start(), p.end(), 1, None, "unknown", False, "")]
+    b = _BARE_NUMBER.match(sentence, verb_end)
+    if b is not None:
+        value = _word_value(b.group("num"))
+        if value is not None and not (1900 < value < 2100):
+            return [_Phrase(b.start("num"), b.end(), value, None, "unknown", False, "")]
+    t = _THOSE.match(sentence, verb_end)
+    if t is not None:
+        return [_Phrase(t.start(), t.end(), _VAGUE["several"], None, "unknown", True, "")]
+    return []
+
+
+_LIST_LINK = re.compile(r"\s*(?:,\s*(?:and\s+|including\s+)?|and\s+|as\s+well\s+as\s+)")
+
+
+def _link_after(
+    sentence: str, verb_end: int, phrases: list[_Phrase], used: set[int]
+) -> list[_Phrase]:
+    positions = {verb_end + len(sentence[verb_end:]) - len(sentence[verb_end:].lstrip())}
+    gap = _AFTER_GAP.match(sentence, verb_end)
+    if gap is not None:
+        positions.add(gap.end())
+    out: list[_Phrase] = []
+    for i, ph in enumerate(phrases):
+        if i in used or ph.start not in positions:
+            continue
+        used.add(i)
+        out.append(ph)
+        # "an IS commander and two of his aides"
+        for j in range(i + 1, len(phrases)):
+            nxt = phrases[j]
+            link = sentence[ph.end : nxt.start]
+            if j in used or not _LIST_LINK.fullmatch(link):
+                break
+            used.add(j)
+            if "including" not in link:
+                out.append(nxt)
+            ph = nxt
+        break
+    return out
+
+
+_BEFORE_POSTMOD = re.compile(
+    r"^\s*(?:(?:of|from|in|at|with|working|serving|for|inside|on)\s+(?:[\w/'’-]+\s+){0,5}?"
+    r"(?=(?:were|was|had|have|has)\b))?",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(r"\b(?:were|was|been|being|got|left)\b", re.IGNORECASE)
+
+
+def _link_before(
+    sentence: str, verb_start: int, phrases: list[_Phrase], used: set[int]
+) -> list[_Phrase]:
+    out: list[_Phrase] = []
+    for i in range(len(phrases) - 1, -1, -1):
+        ph = phrases[i]
+        if ph.end > verb_start:
+            continue
+        if i in used:
+            break
+        gap = sentence[ph.end : verb_start]
+        post = _BEFORE_POSTMOD.match(gap)
+        rest = gap[post.end() :] if post else gap
+        if not _BEFORE_GAP.match(rest):
+            break
+        if ph.determiner and not _PASSIVE.search(gap) and not out:
+            break
+        used.add(i)
+        out.append(ph)
+        # walk back over a list: "Two policemen and three militants were killed"
+        cur = ph
+        for j in range(i - 1, -1, -1):
+            prev = phrases[j]
+            if j in used or not _LIST_LINK.fullmatch(sentence[prev.end : cur.start]):
+                break
+            used.add(j)
+            out.append(prev)
+            cur = prev
+        break
+    return out
+
+
+def _dead_inside(sentence: str, phrases: list[_Phrase]) -> list[_Phrase]:
+    out = []
+    for ph in phrases:
+        if re.search(r"\b(?:dead|slain|lifeless)\b", sentence[ph.start : ph.end], re.I):
+            out.append(ph)
+    return out
+
+
+def read_casualties(sentence: str) -> Casualties:
+    """Read killed and wounded from one sentence.
+
+    Parameters
+    ----------
+    sentence : str
+        One sentence.
+
+    Returns
+    -------
+    Casualties
+        ``stated`` is True when the sentence gives a figure (zero included).
+    """
+    figures = read_figures(sentence)
+    old = bool(_OLD_REMAINS.search(sentence))
+    dead_np = [] if figures else _dead_inside(sentence, _phrases(sentence))
+    killed: dict[str, int] = {}
+    high: dict[str, int] = {}
+    wounded = 0
+    any_wounded = False
+    for f in figures:
+        if f.kind == "killed":
+            if old:
+                continue
+            killed[f.group] = killed.get(f.group, 0) + f.value
+            high[f.group] = high.get(f.group, 0) + (f.high or f.value)
+        else:
+            wounded += f.value
+            any_wounded = True
+    for ph in dead_np:
+        if not old:
+            killed[ph.group] = killed.get(ph.group, 0) + ph.value
+            high[ph.group] = high.get(ph.group, 0) + (ph.high or ph.value)
+    none_stated = bool(_NO_CASUALTIES.search(sentence))
+    stated = bool(killed) or any_wounded or none_stated
+    total = sum(killed.values())
+    total_high = sum(high.values())
+    return Casualties(
+        killed=total,
+        killed_high=total_high if total_high > total else None,
+        wounded=wounded if any_wounded else (0 if none_stated else None),
+        deaths_a=killed.get("a", 0),
+        deaths_b=killed.get("b", 0),
+        deaths_civilians=killed.get("civilians", 0),
+        deaths_unknown=killed.get("unknown", 0),
+        stated=stated,
+    )
+
+
+def merge_casualties(parts: list[Casualties]) -> Casualties:
+    """Combine the figures of several sentences about the same event.
+
+    The same group reported twice is one figure (the largest, since later sentences
+    usually restate or update it); different groups add up.
+
+    Examples
+    --------
+    >>> a = Casualties(killed=48, deaths_b=48, stated=True)
+    >>> b = Casualties(killed=46, deaths_unknown=46, wounded=100, stated=True)
+    >>> merge_casualties([a, b, a]).killed
+    94
+    >>> merge_casualties([]).stated
+    False
+    """
+    stated = [p for p in parts if p.stated]
+    if not stated:
+        return Casualties()
+    a = max(p.deaths_a for p in stated)
+    b = max(p.deaths_b for p in stated)
+    c = max(p.deaths_civilians for p in stated)
+    u = max(p.deaths_unknown for p in stated)
+    total = a + b + c + u
+    highs = [p.killed_high for p in stated if p.killed_high is not None]
+    high = max([total, *highs, *(p.killed for p in stated)])
+    wounds = [p.wounded for p in stated if p.wounded is not None]
+    return Casualties(
+        killed=total,
+        killed_high=high if high > total else None,
+        wounded=max(wounds) if wounds else None,
+        deaths_a=a,
+        deaths_b=b,
+        deaths_civilians=c,
+        deaths_unknown=u,
+        stated=True,
+    )

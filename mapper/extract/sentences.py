@@ -1,0 +1,91 @@
+"""Sentence splitting that keeps character offsets.
+
+The splitter is deliberately simple and fast: sentence-final punctuation followed by
+white space and a capital letter, a digit or a quote ends a sentence, unless the word
+before the full stop is a known abbreviation (``Gen.``, ``Feb.``, ``U.S.``) or a single
+initial; a blank line or a line break always ends one (headlines, list items and
+paragraphs carry no final full stop).
+
+Examples
+--------
+>>> [s.text for s in split_sentences("Gen. Aref spoke. Two died.\\nMore later")]
+['Gen. Aref spoke.', 'Two died.', 'More later']
+>>> split_sentences("")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "split_sentences"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an article: its text and where it sits in the article."""
+
+    start: int
+    end: int
+    text: str
+
+
+_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof gen brig lt col maj capt sgt cpl pvt adm cmdr gov sen rep st mt
+    jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc approx est dept
+    inc ltd co corp u.s u.k u.n e.g i.e al km
+    """.split()
+)
+
+# a candidate boundary: closing punctuation, optional closing quotes/brackets, spaces
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    m = _WORD_BEFORE.search(chunk)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    if len(word) == 1:  # an initial: "A. Rasheed"
+        return True
+    return word.rstrip(".") in _ABBREVIATIONS
+
+
+def split_sentences(text: str, *, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Split ``text[start:end]`` into sentences with offsets into ``text``.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    start, end : int
+        The region to split (default: all of it).
+
+    Returns
+    -------
+    list of Sentence
+        Stripped, non-empty sentences in reading order.
+    """
+    stop = len(text) if end is None else min(end, len(text))
+    out: list[Sentence] = []
+    pos = start
+    for m in _BOUNDARY.finditer(text, start, stop):
+        if m.group(0)[0] != "\n" and _is_abbreviation(text[pos : m.start() + 1]):
+            continue
+        cut = m.end() if m.group(0)[0] == "\n" else m.start() + len(m.group(0).rstrip())
+        _append(out, text, pos, cut)
+        pos = m.end()
+    _append(out, text, pos, stop)
+    return out
+
+
+def _append(out: list[Sentence], text: str, a: int, b: int) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        out.append(Sentence(a, b, text[a:b]))

@@ -1,0 +1,226 @@
+import datetime as dt
+import random
+
+import pytest
+from geopandas.testing import assert_geodataframe_equal
+
+from mapper.incidents import (
+    _candidate_pairs,
+    _Item,
+    cluster_mentions,
+    merge_mentions,
+    to_geodataframe,
+)
+from mapper.layers import default_themes
+from mapper.models import Casualties, Evidence, Location, Mention
+from mapper.schema import CONTRACT_COLUMNS
+
+FRI = dt.date(2016, 10, 21)  # a Friday
+KIRKUK = Location("Kirkuk", 35.4681, 44.3922, 1, 2, "p:kirkuk", "Kirkuk", "Kirkuk", "city")
+DOMIZ = Location("Domiz", 35.43, 44.37, 1, 1, "p:domiz", "Kirkuk", "Kirkuk", "neighbourhood")
+NORTH_OF_KIRKUK = Location("Kirkuk", 35.58, 44.39, 2, 3, "p:kirkuk", "Kirkuk", "Kirkuk", "city")
+DIBIS_PS = Location(
+    "Dibis power station", 35.64, 44.07, 1, 1, "p:dibis-ps", "Kirkuk", "Dibis", "facility"
+)
+QARAQOSH = Location("Qaraqosh", 36.2692, 43.3775, 1, 2, "p:qaraqosh", "Ninewa", None, "town")
+PARENTS = {"p:domiz": "p:kirkuk", "p:dibis-ps": "p:dibis"}
+
+
+def mention(article, location, *, day=FRI, killed=None, high=None, wounded=None, **kw):
+    casualties = Casualties()
+    if killed is not None:
+        casualties = Casualties(killed=killed, killed_high=high, wounded=wounded, stated=True)
+    defaults = dict(
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        sentence="A sentence.",
+        start=0,
+        end=11,
+        actor1="Islamic State (Iraq)",
+        event_date=day,
+        date_start=day,
+        date_end=day,
+        time_precision=1 if day else None,
+        source=f"Outlet {article}",
+        notes=f"What {article} says happened.",
+        evidence=(Evidence("location", article, 0, 11, "A sentence."),),
+    )
+    defaults.update(kw)
+    return Mention(article_id=article, location=location, casualties=casualties, **defaults)
+
+
+def merged(mentions, **kw):
+    return merge_mentions(mentions, themes=default_themes(), parents=PARENTS, **kw)
+
+
+def test_reports_of_one_attack_become_one_incident_with_the_range_of_numbers():
+    incidents = merged(
+        [
+            mention("a", KIRKUK, killed=48, high=48),
+            mention("b", KIRKUK, killed=94, high=94, wounded=100),
+            mention("c", KIRKUK, killed=41, high=41),
+            mention("d", DOMIZ, sub_event_type="Armed clash"),
+        ]
+    )
+    assert len(incidents) == 1
+    inc = incidents[0]
+    assert inc.article_ids == ("a", "b", "c", "d")
+    assert inc.source_count == 4
+    assert inc.sources == ("Outlet a", "Outlet b", "Outlet c", "Outlet d")
+    assert (inc.fatalities, inc.fatalities_low, inc.fatalities_best, inc.fatalities_high) == (
+        41,
+        41,
+        48,
+        94,
+    )
+    assert inc.wounded == 100
+    assert inc.location == "Domiz" or inc.location == "Kirkuk"
+    assert "Domiz" in inc.sub_locations or inc.location == "Domiz"
+    assert inc.layer == "kirkuk-attacks"
+    assert len(inc.evidence) == 4
+
+
+def test_two_events_in_one_article_stay_apart():
+    incidents = merged(
+        [
+            mention("a", KIRKUK, target="police headquarters"),
+            mention("a", NORTH_OF_KIRKUK, target="power plant", start=50, end=60),
+        ]
+    )
+    assert len(incidents) == 2
+
+
+def test_power_plant_north_of_city_merges_with_the_named_power_station():
+    incidents = merged(
+        [
+            mention("a", KIRKUK, target="police headquarters", killed=48),
+            mention("a", NORTH_OF_KIRKUK, target="power plant", start=50, end=60, killed=13),
+            mention("b", DIBIS_PS, claim_status="claimed"),
+            mention("c", KIRKUK, killed=46),
+        ]
+    )
+    assert len(incidents) == 2
+    plant = next(i for i in incidents if i.location == "Dibis power station")
+    assert plant.article_ids == ("a", "b")
+    assert plant.fatalities == 13
+    city = next(i for i in incidents if i.location == "Kirkuk")
+    assert city.article_ids == ("a", "c")
+
+
+def test_distinct_named_places_do_not_merge():
+    far = Location("Hawija", 35.32, 43.77, 1, 2, "p:hawija", "Kirkuk", "Hawija", "town")
+    assert len(merged([mention("a", KIRKUK), mention("b", far)])) == 2
+
+
+def test_undated_report_takes_the_date_of_the_matching_dated_report():
+    incidents = merged(
+        [
+            mention("a", KIRKUK, killed=48),
+            mention("b", KIRKUK, day=None, weekday=4),  # "on Friday"
+        ]
+    )
+    assert len(incidents) == 1
+    assert incidents[0].event_date == FRI
+    assert incidents[0].date_inferred is True
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"weekday": 2},  # "on Wednesday": cannot be a Friday event
+        {"not_before": dt.date(2017, 1, 1)},  # the article refers back to 2017
+    ],
+)
+def test_undated_report_that_cannot_be_the_dated_event_stays_apart(extra):
+    incidents = merged([mention("a", KIRKUK), mention("b", KIRKUK, day=None, **extra)])
+    assert len(incidents) == 2
+    undated = next(i for i in incidents if i.article_ids == ("b",))
+    assert undated.event_date is None
+    assert undated.layer == "other"
+
+
+def test_events_years_apart_never_merge():
+    incidents = merged([mention("a", KIRKUK), mention("b", KIRKUK, day=dt.date(2019, 10, 21))])
+    assert len(incidents) == 2
+
+
+def test_claim_status_combines_across_sources():
+    alone = merged([mention("a", KIRKUK, claim_status="unconfirmed")])
+    assert alone[0].claim_status == "unconfirmed"
+    confirmed = merged([mention("a", KIRKUK, claim_status="unconfirmed"), mention("b", KIRKUK)])
+    assert confirmed[0].claim_status == "reported"
+    claims = merged(
+        [mention("a", KIRKUK, claim_status="claimed"), mention("b", KIRKUK, claim_status="claimed")]
+    )
+    assert claims[0].claim_status == "claimed"
+
+
+def test_no_merge_keeps_one_row_per_mention():
+    incidents = merged([mention("a", KIRKUK), mention("b", KIRKUK)], merge=False)
+    assert [i.article_ids for i in incidents] == [("a",), ("b",)]
+
+
+def test_merging_is_order_independent():
+    mentions = [
+        mention("a", KIRKUK, killed=48, target="police headquarters"),
+        mention("a", NORTH_OF_KIRKUK, target="power plant", start=50, end=60, killed=13),
+        mention("b", DIBIS_PS),
+        mention("c", KIRKUK, killed=46),
+        mention("d", DOMIZ),
+        mention(
+            "e", QARAQOSH, day=dt.date(2016, 10, 22), sub_event_type="Government regains territory"
+        ),
+        mention("f", KIRKUK, day=None, weekday=2),
+    ]
+    expected = [i.incident_id for i in merged(mentions)]
+    rng = random.Random(7)
+    for _ in range(5):
+        shuffled = mentions[:]
+        rng.shuffle(shuffled)
+        assert [i.incident_id for i in merged(shuffled)] == expected
+    assert len(set(expected)) == len(expected)
+
+
+def test_qaraqosh_goes_to_the_mosul_front_layer():
+    inc = merged([mention("a", QARAQOSH, day=dt.date(2016, 10, 22))])[0]
+    assert inc.layer == "mosul-front"
+
+
+def test_blocking_pairs_only_nearby_mentions_on_nearby_days():
+    items = [
+        _Item(0, mention("a", KIRKUK), KIRKUK.lat, KIRKUK.lon, FRI, FRI),
+        _Item(1, mention("b", KIRKUK), KIRKUK.lat, KIRKUK.lon, FRI, FRI),
+        _Item(2, mention("c", QARAQOSH), QARAQOSH.lat, QARAQOSH.lon, FRI, FRI),
+        _Item(
+            3,
+            mention("d", KIRKUK),
+            KIRKUK.lat,
+            KIRKUK.lon,
+            dt.date(2017, 5, 1),
+            dt.date(2017, 5, 1),
+        ),
+        _Item(4, mention("e", KIRKUK, day=None), KIRKUK.lat, KIRKUK.lon, None, None),
+    ]
+    pairs = set(_candidate_pairs(items))
+    assert (0, 1) in pairs
+    assert (0, 2) not in pairs and (0, 3) not in pairs
+    assert {(0, 4), (1, 4), (3, 4)} <= pairs
+
+
+def test_complete_linkage_does_not_chain_two_events():
+    # b is compatible with a and with c, but a and c (same article) are two events.
+    a = mention("x", KIRKUK)
+    c = mention("x", KIRKUK, start=40, end=50, sub_event_type="Suicide bomb")
+    b = mention("y", KIRKUK)
+    clusters = cluster_mentions([a, b, c], parents=PARENTS)
+    assert len(clusters) == 2
+
+
+def test_geodataframe_has_every_contract_column_and_round_trips_points():
+    gdf = to_geodataframe(merged([mention("a", KIRKUK), mention("b", QARAQOSH)]))
+    assert set(CONTRACT_COLUMNS) <= set(gdf.columns)
+    assert str(gdf.crs) == "EPSG:4326"
+    for _, row in gdf.iterrows():
+        assert row.geometry.x == row["longitude"] and row.geometry.y == row["latitude"]
+    again = to_geodataframe(merged([mention("b", QARAQOSH), mention("a", KIRKUK)]))
+    assert_geodataframe_equal(gdf, again)
