@@ -10,9 +10,11 @@ independently verify``). Outlets the article merely quotes (``according to Rudaw
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
+from typing import Any
 
 __all__ = ["OUTLETS", "canonical_outlet", "detect_outlet", "outlet_from_url"]
 
@@ -40,6 +42,7 @@ OUTLETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Kurdistan 24": (("Kurdistan 24", "Kurdistan24", "K24"), ("kurdistan24.net",)),
     "MEMO": (("MEMO", "Middle East Monitor", "MiddleEastMonitor"), ("middleeastmonitor.com",)),
     "Middle East Eye": (("Middle East Eye", "MEE"), ("middleeasteye.net",)),
+    "INA": (("INA", "Iraqi News Agency"), ("ina.iq",)),
     "NINA": (("NINA", "National Iraqi News Agency"), ("ninanews.com",)),
     "NRT": (("NRT", "NRT TV", "NRT News"), ("nrttv.com",)),
     "Press TV": (("Press TV", "PressTV"), ("presstv.ir", "presstv.com")),
@@ -81,31 +84,82 @@ _ALT = "|".join(re.escape(a) for a in _ALIASES_SORTED)
 
 def _outlet(n: int = 0) -> str:
     """Return a regex group ``outlet<n>`` matching any alias as a whole word."""
-    return rf"(?<![\w@.])(?P<outlet{n}>{_ALT})(?![\w-])"
+    return rf"(?=[A-Z])(?<![\w@.])(?P<outlet{n}>{_ALT})(?![\w-])"
 
 
 OUTLET_RE = re.compile(_outlet())
+_AUTOMATON: Any = None
+_MAX_MENTIONS = 500
+
+
+def _automaton() -> Any:
+    """Build (once) an Aho-Corasick automaton of every alias, for a fast first pass."""
+    global _AUTOMATON
+    if _AUTOMATON is None:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for alias in _ALIASES_SORTED:
+            automaton.add_word(alias, alias)
+        automaton.make_automaton()
+        _AUTOMATON = automaton
+    return _AUTOMATON
+
+
+def _outlet_mentions(lines: list[str]) -> dict[int, list[tuple[int, int, str]]]:
+    """Map line index -> (start, end, alias) of whole-word outlet names in that line.
+
+    One Aho-Corasick pass over the text; overlapping hits keep the longest name.
+    """
+    starts: list[int] = []
+    offset = 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    text = "\n".join(lines)
+    hits: list[tuple[int, int, str]] = []
+    for last, alias in _automaton().iter(text):
+        start, end = last - len(alias) + 1, last + 1
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_@."):
+            continue
+        if end < len(text) and (text[end].isalnum() or text[end] in "_-"):
+            continue
+        hits.append((start, end, alias))
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    found: dict[int, list[tuple[int, int, str]]] = {}
+    reach = -1
+    for start, end, alias in hits:
+        if end <= reach:
+            continue  # inside a longer name already taken
+        reach = end
+        index = bisect.bisect_right(starts, start) - 1
+        found.setdefault(index, []).append((start - starts[index], end - starts[index], alias))
+    return found
+
 
 # Cue patterns, each with a strength (lower is stronger).
-_SOURCE_CREDIT = re.compile(rf"\b(?:Source|Sources|Via|Courtesy(?: of)?)\s*:\s*{_outlet()}")
 _CONTACT = re.compile(
     r"(?i)\b(?:e-?mail us|contact us|write to us|call us|tip(?:s|-off)? to|"
     r"we pay for your stories|news team|newsdesk|news desk|all rights reserved|"
-    r"copyright|©|follow us|newsletter|subscribe)\b"
+    r"copyright|follow us|newsletter|subscribe)\b|©"
 )
-_SELF = re.compile(
-    rf"{_outlet(1)}\s+(?:could not|couldn't|cannot|can't|was unable to|is unable to|"
-    r"has not been able to|has been unable to|did not|does not)\s+"
-    r"(?:independently\s+)?(?:verify|confirm|be able to)"
-    rf"|{_outlet(2)}(?:'s|’s)?\s+(?:sources|correspondent|reporter|crew|team)\b"
-    rf"|\banalysts\s+{_outlet(3)}\s+spoke\b"
-    rf"|\b(?:told|speaking to|spoke to|in an interview with)\s+{_outlet(4)}"
+# Context just before / after an outlet's name that makes it a cue.
+_BEFORE_CREDIT = re.compile(r"\b(?:Source|Sources|Via|Courtesy(?: of)?)\s*:\s*$")
+_BEFORE_SELF = re.compile(
+    r"(?i)\b(?:told|speaking to|spoke to|in an interview with|analysts)\s+(?:the\s+)?$"
 )
-_QUOTED = re.compile(
-    rf"\b(?:according to|quoted by|cited by|reported by|via|citing|quoting|cites|"
-    rf"told by|broadcaster|channel|agency)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){{0,3}}{_outlet(5)}"
-    rf"|{_outlet(6)}\s+(?:news agency|TV|television|broadcaster|network)?\s*"
-    r"(?:reported|said|quoted|cited|reports|says|added|claimed|aired|published)\b"
+_AFTER_SELF = re.compile(
+    r"^(?:(?:'s|’s)?\s+(?:sources|correspondent|reporter|crew|team)\b|\s+spoke\b|"
+    r"\s+(?:could not|couldn't|cannot|can't|was unable to|is unable to|has not been able "
+    r"to|has been unable to|did not|does not)\s+(?:independently\s+)?(?:verify|confirm))"
+)
+_BEFORE_QUOTED = re.compile(
+    r"\b(?:[Aa]ccording to|quoted by|cited by|reported by|via|citing|quoting|cites|"
+    r"told by|broadcaster|channel|agency)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}$"
+)
+_AFTER_QUOTED = re.compile(
+    r"^\s+(?:(?:news agency|TV|television|broadcaster|network|website)\s+)?"
+    r"(?:reported|said|quoted|cited|reports|says|added|claimed|aired|published|showed)\b"
 )
 _DOMAIN = re.compile(r"(?i)(?:@|//|www\.|\b)((?:[a-z0-9-]+\.)+[a-z]{2,})\b")
 
@@ -157,13 +211,9 @@ def outlet_from_url(url: str | None) -> str | None:
     return outlet_from_domain(url) if url else None
 
 
-def _names(pattern: re.Pattern[str], line: str) -> list[str]:
-    found: list[str] = []
-    for match in pattern.finditer(line):
-        for key, value in match.groupdict().items():
-            if key.startswith("outlet") and value:
-                found.append(_ALIAS_TO_NAME[value.casefold()])
-    return found
+_HEADER_CREDIT = re.compile(
+    r"^(?:Source|Publisher|Outlet|Published by)\s*:\s*([A-Z][\w.&'’ -]{1,60}?)\s*$"
+)
 
 
 def detect_outlet(
@@ -205,17 +255,42 @@ def detect_outlet(
     add(2, known_outlet(dateline_outlet) if dateline_outlet else None)
     for line in header_lines:
         add(2, known_outlet(line))
+        credit = _HEADER_CREDIT.match(line.strip())
+        if credit:  # "Source: Tigris Wire" above the story names its publisher
+            add(1, known_outlet(credit.group(1)) or credit.group(1).strip())
     quoted: set[str] = set()
     self_named: list[str] = []
-    for line in lines:
-        for name in _names(_SOURCE_CREDIT, line):
-            add(1, name)
-        if _CONTACT.search(line) and len(line) < 600:
+    # Cues sit in short lines or ordinary paragraphs: very long lines are not searched,
+    # and at most _MAX_MENTIONS names are looked at, so hostile input stays fast.
+    all_lines = [line for line in lines if len(line) <= 5000]
+    mentions = _outlet_mentions(all_lines)
+    joined = "\n".join(all_lines)
+    addressed = any(mark in joined for mark in ("@", "www.", "//"))
+    budget = _MAX_MENTIONS
+    for index, line in enumerate(all_lines):
+        matches = mentions.get(index, [])
+        has_address = addressed and ("@" in line or "www." in line or "//" in line)
+        if not matches and not has_address:
+            continue
+        if budget <= 0:
+            break
+        matches = matches[:budget]
+        budget -= len(matches) + 1
+        contact = len(line) < 600 and bool(_CONTACT.search(line))
+        if contact and has_address:
             add(3, outlet_from_domain(line))
-            for name in _names(OUTLET_RE, line):
+        for start, end, alias in matches:
+            name = _ALIAS_TO_NAME[alias.casefold()]
+            before = line[max(0, start - 80) : start]
+            after = line[end : end + 80]
+            if _BEFORE_CREDIT.search(before):
+                add(1, name)
+            if contact:
                 add(3, name)
-        self_named.extend(_names(_SELF, line))
-        quoted.update(_names(_QUOTED, line))
+            if _BEFORE_QUOTED.search(before) or _AFTER_QUOTED.match(after):
+                quoted.add(name)
+            elif _BEFORE_SELF.search(before) or _AFTER_SELF.match(after):
+                self_named.append(name)
     for name in self_named:
         if name not in quoted:
             add(4, name)
@@ -243,7 +318,8 @@ _MONTH = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Ju
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _DATE_FORMS = (
-    rf"(?P<y1>(?:19|20)\d{{2}})-(?P<m1>\d{{1,2}})-(?P<d1>\d{{1,2}})(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?",  # noqa: E501
+    r"(?P<y1>(?:19|20)\d{2})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})"
+    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
     r"(?P<y2>(?:19|20)\d{2})/(?P<m2>\d{1,2})/(?P<d2>\d{1,2})",
     r"(?P<d3>\d{1,2})[./](?P<m3>\d{1,2})[./](?P<y3>(?:19|20)\d{2})",
     rf"{_WEEKDAY}(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace('mon', 'mon4')},?\s+{_YEAR.replace('year', 'y4')}",  # noqa: E501
@@ -259,8 +335,13 @@ _TIME = (
     r"(?:\s*\(?(?:GMT|UTC|AST|CET|CEST|EST|EDT|BST|[A-Z]{3})(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?)"
 )
 _STAMP_TAIL = re.compile(
-    rf"(?i)^\s*[.,]?\s*{_TIME}?\s*(?:(?:\||-|–|—|·)\s*(?:updated.*|\d+\s*min(?:ute)?s?\s+read))?(?:\s*(?:by|-|\|)\s+[\w.\-' ]{1,40})?\s*$"
+    rf"(?i)^\s*[.,]?\s*{_TIME}?\s*"
+    r"(?:(?:\||-|–|—|·)\s*(?:updated.*|\d+\s*min(?:ute)?s?\s+read))?"
+    r"(?:\s*(?:by|-|\|)\s+[\w.\-' ]{1,40})?\s*$"
 )
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -317,7 +398,7 @@ def stamp_date(line: str) -> dt.date | None:
     >>> stamp_date("The attack on 21 October 2016 killed two.") is None
     True
     """
-    if len(line) > 120:
+    if len(line) > 120 or not _DIGIT.search(line):
         return None
     rest = line[_STAMP_PREFIX.match(line).end() :]  # type: ignore[union-attr]
     match = _DATE_RE.match(rest)
@@ -338,66 +419,70 @@ _CUT_RE = re.compile(
     r"\d+\s+comments?|comments?(?:\s*\(\d+\))?|show comments|view comments|"
     r"comments are closed\.?|your email address will not be published.*|"
     r"fill in your details below.*|you must be logged in to post a comment.*|"
-    r"join the conversation|have your say|discussion)\s*:?$"
+    r"join the conversation|have your say)\s*:?$"
 )
-_DROP_RES = (
-    # "Read more", "Read More: <headline>", "See also", "Also read"
-    re.compile(
-        r"(?i)^(?:read (?:more|also|next|the full story)|see also|also read|more on this|"
-        r"more from|click here|continue reading|full story|related(?: articles?| news| "
-        r"stories| posts| items| coverage| content| topics)?|you may (?:also )?like|"
-        r"recommended(?: for you| stories)?|most (?:read|popular|viewed)|trending(?: now)?|"
-        r"[\w\- ]{1,20} recommends|audios and videos on the topic|more (?:stories|videos)|"
-        r"latest (?:news|stories|videos))\b"
-    ),
-    # photo captions and credits
-    re.compile(r"(?i)\((?:photo|photograph|image|picture|pic|file|archive)(?:\s*credit)?\s*:[^)]*\)\s*$"),
-    re.compile(r"(?i)^(?:photo|photograph|image|picture|pic|photo credit|credit|file)\s*:\s*\S"),
-    re.compile(r"(?i)(?:^|[.:]\s*)(?:file|archive|stock)\s+(?:photo|picture|image)\.?\)?\s*$"),
-    re.compile(r"(?i)^(?:image|photo)\s+(?:copyright|source|caption)\b"),
-    re.compile(r"\([A-Z][\w .\-]{1,30}/[A-Z][\w .\-]{0,30}\)\s*$"),  # (Reuters/A. Name)
-    re.compile(r"(?i)\b(?:getty images|afp via getty|epa-efe|ap photo|reuters/)\S*\s*\)?$"),
-    # video widgets and timestamps
-    re.compile(r"(?i)^(?:watch|play)\s+(?:the\s+)?(?:video|now|live)\b"),
-    re.compile(r"(?i)^(?:now live|live now|video|videos|audio|listen|loading\.*)$"),
-    re.compile(r"(?i)^\d{1,2}:\d{2}(?::\d{2})?\s*(?:mins?|minutes?|min\.?)?\.?$"),
-    re.compile(r"(?i)^(?:video|duration)\s*:?\s*\d{1,2}:\d{2}"),
+# Boilerplate recognised from how a line starts (one anchored match per line).
+_DROP_START = re.compile(
+    r"(?i:"
+    # "Read more", "Read More: <headline>", "See also", related lists
+    r"(?:read (?:more|also|next|the full story)|see also|also read|more on this|more from|"
+    r"click here|continue reading|full story|related(?: articles?| news| stories| posts| "
+    r"items| coverage| content| topics)?|you may (?:also )?like|recommended(?: for you| "
+    r"stories)?|most (?:read|popular|viewed)|trending(?: now)?|[\w\- ]{1,20} recommends|"
+    r"audios and videos on the topic|more (?:stories|videos)|latest (?:news|stories|videos))\b"
+    # photo credits and captions
+    r"|(?:photo|photograph|image|picture|pic|photo credit|credit|file)\s*:\s*\S"
+    r"|(?:image|photo)\s+(?:copyright|source|caption)\b"
+    # video widgets and their timestamps
+    r"|(?:watch|play)\s+(?:the\s+)?(?:video|now|live)\b"
+    r"|(?:now live|live now|video|videos|audio|listen|loading\.*)$"
+    r"|\d{1,2}:\d{2}(?::\d{2})?\s*(?:mins?|minutes?|min\.?)?\.?$"
+    r"|(?:video|duration)\s*:?\s*\d{1,2}:\d{2}"
     # captcha ("20 + seventeen =")
-    re.compile(r"(?i)^\s*[\w]{1,12}\s*[+\-×x*÷/]\s*[\w]{1,12}\s*=\s*[?.\w]{0,4}\s*$"),
-    # newsletter / follow / subscribe / share
-    re.compile(
-        r"(?i)^(?:for the latest news\b|follow us\b|join (?:us|our)\b.*\b(?:newsletter|"
-        r"channel|telegram|facebook|twitter)|sign up\b|subscribe\b|like us on\b|"
-        r"get (?:our|the) .*newsletter|newsletter\b|share (?:this|on|via|the article)\b|"
-        r"share\s*:?$|tweet$|print$|e-?mail$|whatsapp$|facebook$|twitter$|linkedin$|"
-        r"telegram$|reddit$|pinterest$|copy link$|google\+?$|messenger$|share this"
-        r"(?: article| story)?:?$)"
-    ),
-    # credit lines: author initials + agencies, "Reporting by", "Source: X"
-    re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4})+\s*(?:\([^)]*\))?\s*$"),
-    re.compile(
-        r"(?i)^\(?(?:reporting|writing|editing|additional reporting|compiled|translated|"
-        r"written|edited)(?: and \w+)? by\b.{0,200}$"
-    ),
-    re.compile(r"(?i)^(?:source|sources)\s*:\s*.{1,80}$"),
-    re.compile(r"(?i)^by\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4}\s*$"),
-    # copyright / cookie / UI
-    re.compile(r"(?i)^(?:©|\(c\)|copyright)\s"),
-    re.compile(r"(?i)^(?:all rights reserved|we use cookies|this website uses cookies|"
-               r"accept(?: all)? cookies|advertisement|sponsored|skip to (?:main )?content|"
-               r"toggle navigation|main menu|menu|search|close|clear|home|back to top|"
-               r"next article|previous article|next|previous|more|login|log in|sign in|"
-               r"register|english|العربية|kurdî|کوردی)\.?$"),
-    # a tagline: "Creating new perspectives since 2009"
-    re.compile(r"^[A-Z][\w ,'&\-]{2,60}\bsince (?:18|19|20)\d{2}\.?$"),
+    r"|\s*\w{1,12}\s*[+\-×x*÷/]\s*\w{1,12}\s*=\s*[?.\w]{0,4}\s*$"
+    # newsletter / follow / subscribe / share buttons
+    r"|for the latest news\b|follow us\b|join (?:us|our)\b.*\b(?:newsletter|channel|telegram|"
+    r"facebook|twitter)|sign up\b|subscribe\b|like us on\b|get (?:our|the) .*newsletter|"
+    r"newsletter\b|share (?:this|on|via|the article)\b|share\s*:?$|tweet$|print$|e-?mail$|"
+    r"whatsapp$|facebook$|twitter$|linkedin$|telegram$|reddit$|pinterest$|copy link$|"
+    r"google\+?$|messenger$"
+    # credit lines
+    r"|\(?(?:reporting|writing|editing|additional reporting|compiled|translated|written|"
+    r"edited)(?: and \w+)? by\b.{0,200}$"
+    r"|(?:source|sources)\s*:\s*.{1,80}$"
+    # copyright, cookies, page chrome
+    r"|(?:©|\(c\)|copyright)\s"
+    r"|(?:all rights reserved|we use cookies|this website uses cookies|accept(?: all)? "
+    r"cookies|advertisement|sponsored|skip to (?:main )?content|toggle navigation|main menu|"
+    r"menu|search|close|clear|home|back to top|next article|previous article|next|previous|"
+    r"more|login|log in|sign in|register|english|العربية|kurdî|کوردی)\.?$"
+    r")"
+    # author initials with agencies ("ab/cd (Reuters, AFP)"), a byline, a tagline
+    r"|[a-z]{1,4}(?:/[a-z]{1,4})+\s*(?:\([^)]*\))?\s*$"
+    r"|[Bb][Yy]\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4}\s*$"
+    r"|[A-Z][\w ,'&\-]{2,60}\bsince (?:18|19|20)\d{2}\.?$"
 )
-_CONTACT_LINE = re.compile(
-    r"(?i)(?:\b(?:e-?mail us|contact us|write to us|call us|text us|whatsapp us|"
-    r"we pay for your stories|send us your|tip-?off)\b|\[email\s*protected\]|"
-    r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b)"
+# Boilerplate recognised from how a line ends (searched in the last 120 characters).
+_DROP_END = re.compile(
+    r"(?i:\((?:photo|photograph|image|picture|pic|file|archive)(?:\s*credit)?\s*:[^)]*\)"
+    r"|(?:^|[.:]\s*)(?:file|archive|stock)\s+(?:photo|picture|image)\.?\)?"
+    r"|\b(?:getty images|afp via getty|epa-efe|ap photo|reuters/)\S*\s*\)?)\s*$"
+    r"|\([A-Z][\w .\-]{1,30}/[A-Z][\w .\-]{0,30}\)\s*$"  # (Agency/Photographer)
 )
-_PHONE = re.compile(r"(?<![\d/.-])(?:\+\d{1,3}[\s.-]?)?\(?\d{2,5}\)?(?:[\s.-]\d{2,5}){2,4}(?![\d/.-])")
-_PHONE_CUE = re.compile(r"(?i)\b(?:call|phone|tel|telephone|whatsapp|ring|contact|hotline)\b")
+# Contact footers: keywords found with str.find over the lower-cased text (far faster
+# than a regex scan), then confirmed on their line.
+_CONTACT_WORDS = (
+    "email us", "e-mail us", "contact us", "write to us", "call us", "text us",
+    "whatsapp us", "we pay for your stories", "send us your", "tip-off", "tipoff",
+    "[email", "@",
+)  # fmt: skip
+_PHONE_WORDS = ("call", "phone", "tel", "whatsapp", "ring", "contact", "hotline")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s*protected\]")
+_PHONE = re.compile(
+    r"(?<![\d/.-])(?:\+\d{1,3}[\s.-]?)?\(?\d{2,5}\)?(?:[\s.-]\d{2,5}){2,4}(?![\d/.-])"
+)
+_PHONE_CUE = re.compile(r"\b(?:call|phone|tel|telephone|whatsapp|ring|contact|hotline)\b")
+_END_CUES = ("photo", "photo.", "picture", "picture.", "image", "image.", "images", ")")
 _NUMBERED_NAV = re.compile(r"^\d{1,2}[.)]\s+(\S.{0,40})$")
 _SENTENCE_END = re.compile(r"[.!?…\"”’':;]$")
 
@@ -411,37 +496,83 @@ def line_kind(line: str) -> str | None:
     'cut'
     >>> line_kind("Read More: Another story about something")
     'drop'
+    >>> line_kind("Call us on 0123 456 7890")
+    'drop'
     >>> line_kind("Gunmen attacked a checkpoint near the town on Monday.") is None
     True
     """
-    if not line:
+    return classify_lines([line])[0]
+
+
+def _start_end_kind(line: str) -> str | None:
+    size = len(line)
+    if not size or size > 600:
         return None
-    if len(line) <= 200 and _CUT_RE.match(line):
+    if size <= 200 and _CUT_RE.match(line):
         return CUT
-    if len(line) <= 400:
-        for pattern in _DROP_RES:
-            if pattern.search(line):
-                return DROP
-    if len(line) <= 600:
-        if _CONTACT_LINE.search(line):
+    if size <= 400:
+        if size <= 250 and _DROP_START.match(line):
             return DROP
-        if _PHONE_CUE.search(line) and _PHONE.search(line):
+        if line[-8:].lower().endswith(_END_CUES) and _DROP_END.search(line, max(0, size - 120)):
             return DROP
     return None
 
 
+def classify_lines(lines: list[str]) -> list[str | None]:
+    """Classify stripped lines: :data:`CUT`, :data:`DROP` or None (keep), one per line.
+
+    Line starts and ends are matched per line; contact footers (e-mail addresses,
+    "email us", phone numbers next to "call" / "tel") in one pass over the text.
+    """
+    kinds = [_start_end_kind(line) for line in lines]
+    starts: list[int] = []
+    offset = 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    low = "\n".join(lines).lower()
+
+    def hits(needles: tuple[str, ...]) -> set[int]:
+        found: set[int] = set()
+        for needle in needles:
+            at = low.find(needle)
+            while at != -1:
+                index = bisect.bisect_right(starts, at) - 1
+                found.add(index)
+                at = low.find(needle, starts[index] + len(lines[index]) + 1)
+        return found
+
+    flagged: set[int] = set()
+    for index in hits(_CONTACT_WORDS):
+        line = low[starts[index] : starts[index] + len(lines[index])]
+        if "@" not in line and "[email" not in line:
+            flagged.add(index)  # one of the "email us" phrases
+        elif _EMAIL.search(line) or any(w in line for w in _CONTACT_WORDS[:-2]):
+            flagged.add(index)
+    for index in hits(_PHONE_WORDS) - flagged:
+        line = low[starts[index] : starts[index] + len(lines[index])]
+        if _PHONE_CUE.search(line) and _PHONE.search(line):
+            flagged.add(index)
+    for index in flagged:
+        if kinds[index] is None and len(lines[index]) <= 600:
+            kinds[index] = DROP
+    return kinds
+
+
 def words(line: str) -> int:
-    """Count whitespace-separated words."""
-    return len(line.split())
+    """Count words of a whitespace-normalised line."""
+    return line.count(" ") + 1 if line else 0
 
 
 def is_paragraph(line: str) -> bool:
     """Whether a line reads as running text (a sentence of some length)."""
-    return words(line) >= 12 and bool(re.search(r"[.!?\"”]", line))
+    return line.count(" ") >= 11 and (
+        "." in line or "!" in line or "?" in line or '"' in line or "”" in line
+    )
 
 
 def nav_runs(lines: list[str]) -> set[int]:
-    """Indices of lines that belong to navigation menus.
+    """Return the indices of lines that belong to navigation menus.
 
     A menu is a run of at least three numbered short items (``1. Home``, ``2. News``),
     or, outside the article's running text (before its first paragraph or after its
@@ -453,6 +584,9 @@ def nav_runs(lines: list[str]) -> set[int]:
     while i < n:
         j = i
         expected = None
+        if not lines[i][:1].isdigit():
+            i += 1
+            continue
         while j < n:
             m = _NUMBERED_NAV.match(lines[j])
             number = int(lines[j].split(maxsplit=1)[0].rstrip(".)")) if m else None

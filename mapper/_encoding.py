@@ -100,7 +100,7 @@ def _plausible(text: str) -> bool:
 
 
 def decode_bytes(data: bytes, *, path: str | None = None, truncated: bool = False) -> str:
-    """Decode the bytes of a text file, detecting its encoding.
+    r"""Decode the bytes of a text file, detecting its encoding.
 
     Parameters
     ----------
@@ -124,7 +124,7 @@ def decode_bytes(data: bytes, *, path: str | None = None, truncated: bool = Fals
 
     Examples
     --------
-    >>> decode_bytes("caf\\u00e9".encode("utf-8"))
+    >>> decode_bytes("caf\u00e9".encode("utf-8"))
     'café'
     >>> decode_bytes(codecs.BOM_UTF16_LE + "Kirkuk".encode("utf-16-le"))
     'Kirkuk'

@@ -1,4 +1,4 @@
-"""Ingest: files, folders, JSONL and dicts in; clean :class:`~mapper.models.Article` out.
+r"""Ingest: files, folders, JSONL and dicts in; clean :class:`~mapper.models.Article` out.
 
 What ingest does to each article:
 
@@ -18,7 +18,7 @@ What ingest does to each article:
 * **Headline and body.** The title given as metadata is the headline; otherwise the
   first line that is not boilerplate. A title line such as ``Headline | Section | DW |
   22.10.2016`` gives the headline (first part), the outlet and the date.
-  ``Article.text`` is ``headline + "\\n\\n" + body`` and ``Article.body_start`` is where
+  ``Article.text`` is ``headline + "\n\n" + body`` and ``Article.body_start`` is where
   the body begins, so ``text[body_start:]`` is exactly the cleaned body.
 * **Boilerplate** lines are removed: navigation menus, comment forms (``Leave a
   Reply`` and everything after it), newsletter / follow-us / share lines, contact
@@ -75,6 +75,9 @@ MAX_LINE_BYTES = 8 * 1024 * 1024
 MAX_ARTICLE_CHARS = MAX_ARTICLE_BYTES
 """Largest ``text`` taken from a JSONL record or dict; the rest is dropped and reported."""
 
+MAX_ID_CHARS = 200
+"""Longest article id kept as given; longer ids are shortened (with a hash) and reported."""
+
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -107,12 +110,20 @@ class Skipped:
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\f]+")
+_ODD = re.compile(r"[\ud800-\udfff\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _HTML_HINT = re.compile(
     r"(?i)<(?:!doctype\s+html|html|head|body|p|div|br|span|a\s|h[1-6]|article|section|"
     r"script|style|table|ul|ol|li|img|meta|title|iframe|strong|em|b|i)\b[^<>]{0,2000}>"
 )
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+
+
+def _clean_meta(value: str | None) -> str | None:
+    """Make a metadata string safe to pass on: no surrogates, controls or line breaks."""
+    if value is None:
+        return None
+    cleaned = " ".join(_CONTROLS.sub(" ", _SURROGATES.sub("", value)).split())
+    return cleaned or None
 
 
 def looks_like_html(text: str) -> bool:
@@ -160,7 +171,7 @@ class _TextExtractor(HTMLParser):
         self._in_title = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title" and not self._skip[1:]:
+        if tag == "title" and self._skip in ([], ["head"]):
             self._in_title = True
             return
         if tag in self.SKIP:
@@ -191,12 +202,12 @@ class _TextExtractor(HTMLParser):
 
 
 def html_to_text(markup: str) -> tuple[str, str]:
-    """Return the visible text of an HTML document and its ``<title>``.
+    r"""Return the visible text of an HTML document and its ``<title>``.
 
     Examples
     --------
     >>> html_to_text("<p>Hi <script>alert(1)</script>there &amp; all</p>")
-    ('\\nHi there & all\\n', '')
+    ('\nHi there & all\n', '')
     """
     parser = _TextExtractor()
     try:
@@ -209,7 +220,7 @@ def html_to_text(markup: str) -> tuple[str, str]:
 
 def _normalise(raw: str) -> tuple[list[str], str]:
     """Clean characters, strip HTML; return stripped lines and an HTML title ('' if none)."""
-    text = _SURROGATES.sub("", raw)
+    text = _SURROGATES.sub("", raw) if _ODD.search(raw) else raw
     html_title = ""
     if looks_like_html(text):
         text, html_title = html_to_text(text)
@@ -217,10 +228,11 @@ def _normalise(raw: str) -> tuple[list[str], str]:
         text = html.unescape(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x85", "\n")
-    text = _INVISIBLE.sub("", text)
-    text = _CONTROLS.sub(" ", text)
-    text = unicodedata.normalize("NFC", text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    if _ODD.search(text):
+        text = _CONTROLS.sub(" ", _INVISIBLE.sub("", text))
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    lines = [" ".join(line.split()) for line in text.split("\n")]
     return lines, html_title
 
 
@@ -233,13 +245,28 @@ _TITLE_DASH = re.compile(r"\s+[-–—:]\s+([^-–—:]{2,40})$")
 _FOLD = str.maketrans({"′": "'", "’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "″": '"'})
 
 _PLACE = r"[A-Z][A-Za-z'’\-]+(?:\s+(?:al-|Al-|el-)?[A-Z][A-Za-z'’\-]+){0,2}"
+_EXTRA = r"[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2}"
 _DATELINE_PAREN = re.compile(
-    rf"^(?P<place>{_PLACE})(?:,\s*(?P<extra>[A-Za-z][\w.]*(?:\s+\d{{1,2}})?))?"
+    rf"^(?P<place>{_PLACE})(?:,\s*(?P<extra>[A-Za-z][\w.]*(?:\s+[\w.]+){{0,2}}))?"
     rf"\s*\((?P<outlet>[^()]{{2,40}})\)\s*(?:[-–—:]+|\.)\s*"
 )
-_DATELINE_DASH = re.compile(
-    rf"^(?P<place>{_PLACE})(?:,\s*(?P<extra>[A-Z][A-Za-z]+))?\s*(?:\s[-–]{{1,2}}\s|—\s?|\s?—)\s*"
+_DATELINE_SLASH = re.compile(
+    rf"^(?P<place>{_PLACE})\s*/\s*(?P<outlet>[A-Z][\w ]{{1,30}}?)\s*(?:[-–—:]+)\s*"
 )
+_DATELINE_DASH = re.compile(
+    rf"^(?P<place>{_PLACE})(?:,\s*(?P<extra>{_EXTRA}))?\s*(?:\s[-–]{{1,2}}\s|—\s?|\s?—)\s*"
+    r"(?=[A-Z0-9\"“'‘])"
+)
+# Capitalised words that open sentences, not datelines ("Islamic State - ...").
+_NOT_PLACES = frozenset(
+    {
+        "a", "an", "the", "this", "that", "islamic", "isis", "isil", "is", "daesh", "iraqi",
+        "us", "u.s.", "kurdish", "turkish", "iranian", "american", "prime", "president",
+        "police", "security", "militants", "gunmen", "officials", "sources", "army", "update",
+        "breaking", "exclusive", "analysis", "opinion", "watch", "video", "photos", "live",
+    }
+)  # fmt: skip
+_OUTLET_OPENING = re.compile(r"^(?P<outlet>[A-Z][\w\- ]{1,30}?)\s*(?:/|[-–—]{1,2})\s+(?=[A-Z])")
 _DATELINE_CAPS = re.compile(r"^(?P<place>[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){0,2})\s*:\s+")
 
 
@@ -265,15 +292,27 @@ def _dateline_place(name: str) -> str:
     return name.title() if name.isupper() else name
 
 
-def _find_dateline(line: str) -> tuple[str, str | None, int] | None:
-    """Return (place, outlet-in-parentheses, length of the dateline) for a paragraph."""
-    match = _DATELINE_PAREN.match(line)
+def _find_dateline(line: str, *, first: bool) -> tuple[str, str | None, int] | None:
+    """Return (place, outlet-in-parentheses, length of the dateline) for a paragraph.
+
+    ``PLACE (Outlet) -`` is recognised in the first paragraphs; the bare ``Place -``
+    and ``PLACE:`` forms only at the start of the first one (``first``).
+    """
+    match = _DATELINE_PAREN.match(line) or _DATELINE_SLASH.match(line)
     if match:
         return _dateline_place(match.group("place")), match.group("outlet"), match.end()
-    if bp.words(line) < 6:
+    match = _OUTLET_OPENING.match(line)
+    if match and bp.known_outlet(match.group("outlet")):
+        # "Shafaq News / ..." : the outlet's credit, no place
+        return "", match.group("outlet"), match.end()
+    if not first or bp.words(line) < 6:
         return None
     match = _DATELINE_DASH.match(line) or _DATELINE_CAPS.match(line)
-    if match and bp.words(match.group("place")) <= 3:
+    if (
+        match
+        and bp.words(match.group("place")) <= 3
+        and match.group("place").split()[0].casefold() not in _NOT_PLACES
+    ):
         place = match.group("place")
         # "Islamic State - ..." is not a dateline; accept a place-like capitalised name
         # only when no lower-case connecting word is inside it.
@@ -333,7 +372,7 @@ def article_from_text(
     url: str | None = None,
     path: str | None = None,
 ) -> Article:
-    """Build a clean :class:`~mapper.models.Article` from the raw text of one report.
+    r"""Build a clean :class:`~mapper.models.Article` from the raw text of one report.
 
     Parameters
     ----------
@@ -361,12 +400,13 @@ def article_from_text(
 
     Examples
     --------
-    >>> a = article_from_text("x", "Blast hits market\\nMOSUL (Reuters) - A bomb went off.")
+    >>> a = article_from_text("x", "Blast hits market\nMOSUL (Reuters) - A bomb went off.")
     >>> a.title, a.dateline, a.source, a.text[a.body_start:]
     ('Blast hits market', 'Mosul', 'Reuters', 'A bomb went off.')
     >>> article_from_text("e", "").text
-    '\\n\\n'
+    '\n\n'
     """
+    title, source, url = _clean_meta(title), _clean_meta(source), _clean_meta(url)
     lines, html_title = _normalise(raw)
     all_lines = [line for line in lines if line]
     title_segments: list[str] = []
@@ -375,12 +415,13 @@ def article_from_text(
     # 1. the headline
     head_line: str | None = title if title is not None else (html_title or None)
     start = 0
+    nav_all = bp.nav_runs(lines)
     if title is None:
-        nav = bp.nav_runs(lines)
+        nav = nav_all
         for index, line in enumerate(lines):
             if not line or index in nav:
                 continue
-            if bp.line_kind(line) is not None or bp.known_outlet(line):
+            if bp.line_kind(line) is not None or (len(line) < 50 and bp.known_outlet(line)):
                 continue
             line_stamp = bp.stamp_date(line)
             if line_stamp is not None:
@@ -396,14 +437,25 @@ def article_from_text(
         for segment in title_segments:
             stamp = stamp or bp.stamp_date(segment)
     body_lines = lines[start:]
+    dateline: str | None = None
+    dateline_outlet: str | None = None
+    if title is None and bp.is_paragraph(headline):
+        # no real headline: the first line is the opening paragraph, maybe with a dateline
+        found = _find_dateline(headline, first=True)
+        if found is not None:
+            place, dateline_outlet, length = found
+            dateline = place or None
+            headline = headline[length:].lstrip()
 
     # 2. boilerplate
-    nav = bp.nav_runs(body_lines)
+    nav = {i - start for i in nav_all if i >= start}
     paragraphs = [i for i, line in enumerate(body_lines) if bp.is_paragraph(line)]
     first_paragraph = paragraphs[0] if paragraphs else len(body_lines)
     header_lines: list[str] = []
     kept: list[str] = []
     folded_headline = _fold(headline)
+    kinds = bp.classify_lines(body_lines)
+    title_given = title is not None
     skipping_related = False
     for index, line in enumerate(body_lines):
         if not line:
@@ -413,42 +465,56 @@ def article_from_text(
             header_lines.append(line)
         if index in nav:
             continue
-        kind = bp.line_kind(line)
+        kind = kinds[index]
         if kind == bp.CUT:
-            break
+            if any(bp.is_paragraph(k) for k in kept):
+                break
+            continue  # a comment form above the article: drop the line, keep reading
         if kind == bp.DROP:
-            skipping_related = bool(_RELATED.match(line))
+            skipping_related = skipping_related or bool(_RELATED.match(line))
             continue
         if skipping_related:
-            if bp.words(line) < 25:
+            if bp.words(line) < 15:
                 continue
             skipping_related = False
-        line_stamp = bp.stamp_date(line)
+        line_stamp = bp.stamp_date(line) if len(line) <= 120 else None
         if line_stamp is not None:
             stamp = stamp or line_stamp
             continue
-        if bp.known_outlet(line):
+        if index < first_paragraph and "|" in line and len(line) <= 200:
+            # "By Jane Doe | 21 October 2016 | Updated ..." in the header region
+            parts = [p.strip() for p in line.split("|") if p.strip()]
+            stamps = [d for d in map(bp.stamp_date, parts) if d is not None]
+            if stamps and all(bp.words(p) <= 6 for p in parts):
+                stamp = stamp or stamps[0]
+                continue
+        if len(line) < 50 and bp.known_outlet(line):
             continue
-        if folded_headline and _fold(line) == folded_headline:
+        if (
+            folded_headline
+            and abs(len(line) - len(headline)) <= 4
+            and _fold(line) == folded_headline
+        ):
             # a repeated headline, and the section label just above it
             if kept and kept[-1] == "" and len(kept) >= 2 and bp.words(kept[-2]) <= 3:
                 kept.pop()
                 kept.pop()
             elif kept and kept[-1] and bp.words(kept[-1]) <= 3:
                 kept.pop()
+            if not title_given:
+                headline = line  # the body's copy is often the cleaner spelling
             continue
         kept.append(line)
 
     # 3. dateline: in the first paragraphs of running text
-    dateline: str | None = None
-    dateline_outlet: str | None = None
     checked = 0
-    for index, line in enumerate(kept):
+    for index, line in enumerate([] if dateline else kept):
         if not line:
             continue
-        found = _find_dateline(line)
+        found = _find_dateline(line, first=checked == 0)
         if found is not None:
-            dateline, dateline_outlet, length = found
+            place, dateline_outlet, length = found
+            dateline = place or None
             kept[index] = line[length:].lstrip()
             break
         if bp.is_paragraph(line):
@@ -494,7 +560,7 @@ def article_from_text(
 _RELATED = re.compile(
     r"(?i)^(?:related\b|you may (?:also )?like|recommended|most (?:read|popular|viewed)|"
     r"trending|[\w\- ]{1,20} recommends|more from|more (?:stories|videos)|latest (?:news|"
-    r"stories|videos)|audios and videos on the topic)"
+    r"stories|videos)|audios and videos on the topic|(?:watch|play)\s+(?:the\s+)?video)"
 )
 
 
@@ -603,10 +669,12 @@ def _article_from_file(path: Path, report: _Reporter) -> Article | None:
 def _iter_jsonl(path: Path, report: _Reporter) -> Iterator[Article]:
     name = str(path)
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed in finally
+        handle = open(path, "rb")
     except OSError as exc:
-        reason = "no such file: check the path" if isinstance(exc, FileNotFoundError) else (
-            f"cannot read file ({exc.strerror or exc}): check its permissions"
+        reason = (
+            "no such file: check the path"
+            if isinstance(exc, FileNotFoundError)
+            else (f"cannot read file ({exc.strerror or exc}): check its permissions")
         )
         report(name, None, reason)
         return
@@ -677,6 +745,9 @@ def _jsonl_line(
     except RecursionError:
         report(name, number, f"{where}: JSON nested too deeply: fix or remove the line")
         return None
+    except ValueError as exc:  # e.g. an integer with too many digits
+        report(name, number, f"{where}: unreadable JSON value ({exc}): fix or remove the line")
+        return None
     if not isinstance(record, dict):
         report(
             name,
@@ -720,9 +791,15 @@ def _article_from_record(
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int)) or not str(raw_id).strip():
         if raw_id is not None and raw_id != "":
             report(name, line, f"{where}'id' must be a string or integer: using a derived id")
-        article_id = default_id or "a-" + hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:12]
+        article_id = (
+            default_id or "a-" + hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:12]
+        )
     else:
-        article_id = str(raw_id).strip()
+        article_id = _clean_meta(str(raw_id)) or "_"
+        if len(article_id) > MAX_ID_CHARS:
+            report(name, line, f"{where}'id' longer than {MAX_ID_CHARS} characters: shortened")
+            digest = hashlib.sha1(article_id.encode("utf-8", "replace")).hexdigest()[:12]
+            article_id = f"{article_id[: MAX_ID_CHARS - 13]}-{digest}"
     if len(text) > MAX_ARTICLE_CHARS:
         report(
             name,
@@ -788,6 +865,9 @@ def _iter_path(path: Path, report: _Reporter) -> Iterator[Article]:
     if not path.exists():
         report(name, None, "no such file or folder: check the path")
         return
+    if not path.is_file():
+        report(name, None, "not a regular file (device, pipe or socket): pass a text file")
+        return
     if path.suffix.lower() in JSONL_SUFFIXES:
         yield from _iter_jsonl(path, report)
         return
@@ -830,16 +910,21 @@ def iter_articles(
         Only with ``strict=True``.
     """
     report = _Reporter(strict=strict, on_skip=on_skip)
+    if isinstance(inputs, (str, os.PathLike, Mapping)):
+        inputs = [inputs]  # one path or one dict given on its own
     seen: dict[str, str] = {}
     for index, item in enumerate(inputs, start=1):
         if isinstance(item, Article):
             articles: Iterable[Article] = [item]
         elif isinstance(item, Mapping):
             raw_id = item.get("id")
-            name = f"<item {index}>" if raw_id is None else f"<item {index}: id {raw_id}>"
+            name = f"<item {index}>" if raw_id is None else f"<item {index}: id {raw_id!s:.60}>"
             digest = hashlib.sha1(str(item.get("text", "")).encode("utf-8", "replace"))
             one = _article_from_record(
-                item, name=name, line=None, default_id=f"a-{digest.hexdigest()[:12]}",
+                item,
+                name=name,
+                line=None,
+                default_id=f"a-{digest.hexdigest()[:12]}",
                 report=report,
             )
             articles = [] if one is None else [one]

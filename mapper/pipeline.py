@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import geopandas as gpd
 
 from mapper.extract import extract_mentions
+from mapper.extract.hints import with_date_hints
 from mapper.gazetteer import Gazetteer
 from mapper.incidents import merge_mentions, to_geodataframe
 from mapper.ingest import Skipped, iter_articles
@@ -49,7 +50,7 @@ def mentions_of(article: Article, *, gazetteer: Gazetteer) -> tuple[list[Mention
     resolved: list[Mention] = []
     lost = 0
     for mention in extract_mentions(article, gazetteer=gazetteer):
-        placed = resolve_mention(mention, gazetteer=gazetteer)
+        placed = resolve_mention(with_date_hints(article, mention), gazetteer=gazetteer)
         if placed is None or placed.location is None:
             lost += 1
         else:
