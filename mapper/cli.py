@@ -153,6 +153,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
     from mapper import export, image, render
     from mapper.front import front_lines
     from mapper.incidents import to_geodataframe
+    from mapper.ingest import Skipped
     from mapper.layers import default_themes, load_themes
     from mapper.pipeline import run
 
@@ -170,8 +171,13 @@ def _cmd_map(args: argparse.Namespace) -> int:
         raise MapperError(f"unknown --image {', '.join(bad_images)}; use png, svg or none")
     themes = load_themes(args.themes) if args.themes else default_themes()
 
-    def report(item: object) -> None:
-        print(f"mapper: skipped {item}", file=sys.stderr)
+    def report(item: Skipped) -> None:
+        reason = item.reason
+        where = item.path
+        if item.line is not None:
+            where = f"{item.path}:{item.line}"
+            reason = reason.removeprefix(f"line {item.line}: ")
+        print(f"mapper: skipped {where}: {reason}", file=sys.stderr)
 
     started = time.perf_counter()
     if args.engine == "dask":
