@@ -57,17 +57,24 @@ class Asset:
         Which installed package holds it.
     relpath : str
         Path inside that package (for npm: inside ``node_modules``).
-    cdn : str
-        The URL used when the map links assets instead of inlining them.
+    cdn_key : str
+        folium's name for the same file; its CDN URL is used when the map links assets
+        instead of inlining them (see :attr:`cdn`).
     """
 
     name: str
     kind: Kind
     origin: Origin
     relpath: str
-    cdn: str
+    cdn_key: str
+
+    @property
+    def cdn(self) -> str:
+        """The CDN URL folium uses for this file."""
+        return _folium_cdn(self.cdn_key)
 
 
+@functools.cache
 def _folium_cdn(key: str) -> str:
     """Return the CDN URL folium itself uses for ``key`` (so we never type a host)."""
     import folium.folium
@@ -86,35 +93,35 @@ def _folium_cdn(key: str) -> str:
 @functools.cache
 def _catalogue() -> dict[str, Asset]:
     assets = [
-        Asset("leaflet.css", "css", "xstatic-leaflet", "leaflet.css", _folium_cdn("leaflet_css")),
-        Asset("leaflet.js", "js", "xstatic-leaflet", "leaflet.js", _folium_cdn("leaflet")),
+        Asset("leaflet.css", "css", "xstatic-leaflet", "leaflet.css", "leaflet_css"),
+        Asset("leaflet.js", "js", "xstatic-leaflet", "leaflet.js", "leaflet"),
         Asset(
             "markercluster.css",
             "css",
             "npm",
             "leaflet.markercluster/dist/MarkerCluster.css",
-            _folium_cdn("markerclustercss"),
+            "markerclustercss",
         ),
         Asset(
             "markercluster.default.css",
             "css",
             "npm",
             "leaflet.markercluster/dist/MarkerCluster.Default.css",
-            _folium_cdn("markerclusterdefaultcss"),
+            "markerclusterdefaultcss",
         ),
         Asset(
             "markercluster.js",
             "js",
             "npm",
             "leaflet.markercluster/dist/leaflet.markercluster.js",
-            _folium_cdn("markerclusterjs"),
+            "markerclusterjs",
         ),
         Asset(
             "leaflet-heat.js",
             "js",
             "folium",
             "templates/leaflet_heat.min.js",
-            _folium_cdn("leaflet-heat.js"),
+            "leaflet-heat.js",
         ),
     ]
     return {a.name: a for a in assets}
@@ -206,7 +213,7 @@ def inline_css(css: str, *, base: Path | None) -> str:
 
     Examples
     --------
-    >>> inline_css("@import url(https://x.test/f.css); a{b:url(//x.test/i.png)}", base=None)
+    >>> inline_css("@import url(https://x.test/f.css);a{b:url(//x.test/i.png)}", base=None)
     'a{b:none}'
     >>> inline_css(".v{behavior:url(#default#VML)}", base=None)
     '.v{behavior:url(#default#VML)}'
@@ -229,12 +236,12 @@ def inline_css(css: str, *, base: Path | None) -> str:
 
 
 def script_safe(text: str) -> str:
-    """Return JS/CSS text that cannot close the ``<script>``/``<style>`` element holding it.
+    r"""Return JS/CSS text that cannot close the ``<script>``/``<style>`` element holding it.
 
     Examples
     --------
     >>> script_safe('x = "</script>";')
-    'x = "<\\\\/script>";'
+    'x = "<\\/script>";'
     """
     return re.sub(r"</(script|style)", r"<\\/\1", text, flags=re.IGNORECASE)
 
