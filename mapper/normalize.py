@@ -14,7 +14,9 @@ What is folded, in order:
   (' ʿ ʾ ‘ ’ `), Kurdish x (= kh) and ç (= ch).
 * Definite articles (al-, el-, il-, ul-, and the assimilated ad-, adh-, ar-, as-, ash-,
   at-, ath-, az-, an- when the next word starts with that consonant), the prefixes
-  Nahiyat / Qaryat / Qada / Qadaa / Qeza-i / Markaz, and Tal / Tel / Tall / Tell.
+  Nahiyat / Qaryat / Qada / Qadaa / Qeza-i / Markaz, and the words written many ways:
+  Tal / Tel / Tall / Tell, Albu / Al Bu, Ain / Ayn / Ein, Sheikh / Shaykh, Jabal / Jebel,
+  Beit / Bayt, Deir / Dayr, Hay / Hayy.
 * Letters: dh > d, th > t, kh and gh > k, ch > j, ph > f, q and g > k, e > i, y > i,
   o and ou > u, a final h after a vowel is dropped (-ah = -a), doubled letters collapse.
 * Spaces and punctuation are removed, so "Tal Afar" and "Tall 'Afar" meet.
@@ -80,7 +82,6 @@ _LATIN_MAP = str.maketrans(
         "`": "",
         "´": "",
         "ʻ": "",
-        "\u02bb": "",
     }
 )
 
@@ -107,6 +108,8 @@ _PREFIXES = frozenset(
         "qaryat",
         "qarya",
         "qaryah",
+        "qariyat",
+        "qariya",
         "qada",
         "qadaa",
         "qadha",
@@ -116,7 +119,17 @@ _PREFIXES = frozenset(
         "markaz",
     }
 )
-_TAL = frozenset({"tal", "tel", "tall", "tell", "til", "till"})
+# Whole words spelled many ways: one form for each.
+_WORD_FORMS = {
+    **dict.fromkeys(("tal", "tel", "tall", "tell", "til", "till"), "tal"),
+    **dict.fromkeys(("albu", "albo"), "bu"),
+    **dict.fromkeys(("ain", "ayn", "ein", "eyn", "aen", "ayin"), "ain"),
+    **dict.fromkeys(("sheikh", "sheik", "shaykh", "shaikh", "shekh", "sheykh", "shaik"), "shaikh"),
+    **dict.fromkeys(("jabal", "jebel", "jabel", "jebal", "jbel"), "jabal"),
+    **dict.fromkeys(("beit", "bayt", "bait", "beyt"), "bait"),
+    **dict.fromkeys(("deir", "dayr", "dair", "deyr"), "dair"),
+    **dict.fromkeys(("hay", "hayy", "hai"), "hai"),
+}
 
 # Order matters: digraphs before single letters.
 _DIGRAPHS = (
@@ -179,7 +192,7 @@ def _drop_articles(words: list[str]) -> list[str]:
         out = out[1:]
         if len(out) > 1 and out[0] == "i":  # Kurdish "Qeza-i X"
             out = out[1:]
-    return [("tal" if w in _TAL else w) for w in out] or words
+    return [_WORD_FORMS.get(w, w) for w in out] or words
 
 
 @functools.lru_cache(maxsize=131072)
@@ -213,6 +226,10 @@ def normalize(name: str) -> str:
     >>> normalize("Ash Sharqāt") == normalize("Sharqat")
     True
     >>> normalize("Nahiyat al Iskandariyah") == normalize("Iskandariya")
+    True
+    >>> normalize("Albu Nimr") == normalize("Al Bu Nimr") == normalize("Al-Bu Nimr")
+    True
+    >>> normalize("Sheikh Saad") == normalize("Shaykh Sa'd")
     True
     >>> normalize("Mexmur") == normalize("Makhmur")
     False
