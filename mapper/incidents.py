@@ -102,7 +102,12 @@ def to_geodataframe(incidents: Iterable[Incident]) -> gpd.GeoDataFrame:
     """
     rows: Sequence[Incident] = list(incidents)
     records = [incident_row(i) for i in rows]
-    frame = pd.DataFrame.from_records(records, columns=list(COLUMNS))
+    # Text columns stay plain ``object`` with ``None`` for missing values, whatever the
+    # rows hold, so that the dtypes (and null values) never depend on the content.
+    frame = pd.DataFrame(
+        {c: pd.Series([r[c] for r in records], dtype=object) for c in COLUMNS},
+        columns=list(COLUMNS),
+    )
     for column in INT_COLUMNS:
         frame[column] = frame[column].astype("Int64")
     frame["latitude"] = frame["latitude"].astype("float64")
