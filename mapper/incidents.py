@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -184,32 +185,52 @@ def _km(a: _Item, b: _Item) -> float:
     return float(geodesic((a.lat, a.lon), (b.lat, b.lon)).km)
 
 
-def _target_kind(target: str | None) -> str | None:
-    if not target:
-        return None
-    words = target.lower()
-    for kind, keys in _TARGET_KINDS:
-        if any(k in words for k in keys):
-            return kind
-    return words
-
-
-_TARGET_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("power", ("power", "electric")),
-    ("oil", ("refiner", "oil", "gas field", "pipeline")),
-    ("security", ("police", "security", "checkpoint", "army", "military", "base", "post")),
-    ("government", ("government", "council", "governor", "ministry")),
-    ("religious", ("mosque", "church", "shrine")),
-    ("market", ("market",)),
+_TARGET_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(r"\b(?:" + pattern + r")", re.IGNORECASE))
+    for kind, pattern in (
+        ("power", r"power (?:station|plant|line)s?|electricity|substation"),
+        ("oil", r"refiner(?:y|ies)|oil (?:field|well|facilit)|pipelines?|gas (?:field|plant)"),
+        (
+            # Police, army and government buildings: raids on a city hit them together.
+            "state",
+            r"police (?:station|headquarters|hq|post|building)s?|checkpoints?|barracks"
+            r"|(?:army|military|security) (?:post|position|base|headquarters|building)s?"
+            r"|(?:air ?)?bases?\b|outposts?"
+            r"|government (?:building|office|compound|headquarters)s?|council"
+            r"|governor'?s? (?:office|building)|ministry|town hall|municipality",
+        ),
+        ("religious", r"mosques?|church(?:es)?|shrines?"),
+        ("market", r"markets?|bazaars?"),
+    )
 )
 
 
-def _facility_kind(m: Mention) -> str | None:
-    """Return the kind of facility a mention is at: its stated target, or its place."""
-    kind = _target_kind(m.target)
-    if kind is None and m.location is not None and m.location.feature_type == "facility":
-        kind = _target_kind(m.location.name)
-    return kind
+def _target_kinds(text: str | None) -> frozenset[str]:
+    """Return the kinds of facility a phrase names (a raid may hit several).
+
+    Examples
+    --------
+    >>> sorted(_target_kinds("an attack on security buildings and a power station"))
+    ['power', 'state']
+    >>> _target_kinds("security forces said") == frozenset()
+    True
+    """
+    if not text:
+        return frozenset()
+    return frozenset(kind for kind, pattern in _TARGET_KINDS if pattern.search(text))
+
+
+def _facility_kinds(m: Mention) -> frozenset[str]:
+    """Return the kinds of facility a mention's event hit.
+
+    Read from the stated target, the sentences the mention's evidence quotes, and a
+    facility place it resolved to; empty when nothing names a facility.
+    """
+    quotes = {e.quote for e in m.evidence}
+    kinds = _target_kinds(m.target).union(*(_target_kinds(q) for q in sorted(quotes)))
+    if not kinds and m.location is not None and m.location.feature_type == "facility":
+        kinds = _target_kinds(m.location.name)
+    return kinds
 
 
 def _place_related(a: Mention, b: Mention, parents: Mapping[str, str | None]) -> bool:
@@ -233,8 +254,9 @@ def _pair_score(a: _Item, b: _Item, parents: Mapping[str, str | None]) -> float 
     assert la is not None and lb is not None
     km = _km(a, b)
     related = _place_related(ma, mb, parents)
-    kind_a, kind_b = _facility_kind(ma), _facility_kind(mb)
-    if kind_a is not None and kind_b is not None and kind_a != kind_b:
+    kinds_a, kinds_b = _facility_kinds(ma), _facility_kinds(mb)
+    same_kind = bool(kinds_a & kinds_b)
+    if kinds_a and kinds_b and not same_kind:
         return None  # an attack on a power plant is not the raid on a police station
     if not related:
         if km > NEAR_KM:
@@ -242,14 +264,14 @@ def _pair_score(a: _Item, b: _Item, parents: Mapping[str, str | None]) -> float 
         # Two distinct named places (both precision 1) are two events ...
         if la.geo_precision == 1 and lb.geo_precision == 1:
             # ... unless both stand for one facility of the same kind.
-            if not (kind_a is not None and kind_a == kind_b):
+            if not same_kind:
                 return None
         # A point near a place merges with another place only at the same kind of target.
-        elif not (kind_a is not None and kind_a == kind_b) and km > NEAR_KM / 3:
+        elif not same_kind and km > NEAR_KM / 3:
             return None
     score = 1.0 - min(km, NEAR_KM) / NEAR_KM
     score += 1.0 if related else 0.0
-    score += 1.0 if kind_a is not None and kind_a == kind_b else 0.0
+    score += 1.0 if same_kind else 0.0
     score += 0.5 if ma.event_type == mb.event_type else 0.0
     score += 0.25 if ma.actor1 == mb.actor1 and ma.actor1 is not None else 0.0
     if a.start is not None and b.start is not None and a.start == b.start:

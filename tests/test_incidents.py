@@ -224,3 +224,27 @@ def test_geodataframe_has_every_contract_column_and_round_trips_points():
         assert row.geometry.x == row["longitude"] and row.geometry.y == row["latitude"]
     again = to_geodataframe(merged([mention("b", QARAQOSH), mention("a", KIRKUK)]))
     assert_geodataframe_equal(gdf, again)
+
+
+def test_same_city_same_day_attacks_on_different_kinds_of_target_stay_apart():
+    market = mention(
+        "a", KIRKUK, evidence=(Evidence("location", "a", 0, 5, "A car bomb hit the market."),)
+    )
+    checkpoint = mention(
+        "b", KIRKUK, evidence=(Evidence("location", "b", 0, 5, "Gunmen fired on a checkpoint."),)
+    )
+    assert len(merged([market, checkpoint])) == 2
+
+
+def test_a_raid_on_state_buildings_is_one_event_whichever_building_a_report_names():
+    police = mention(
+        "a",
+        KIRKUK,
+        evidence=(Evidence("location", "a", 0, 5, "They stormed the police headquarters."),),
+    )
+    offices = mention(
+        "b",
+        KIRKUK,
+        evidence=(Evidence("location", "b", 0, 5, "Government buildings were attacked."),),
+    )
+    assert len(merged([police, offices])) == 1
