@@ -26,12 +26,21 @@ False
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
+from mapper.extract._triggers import TriggerIndex
 from mapper.models import Casualties
 
-__all__ = ["CasualtyFigure", "merge_casualties", "read_casualties", "read_figures"]
+__all__ = [
+    "CasualtyFigure",
+    "casualties_of",
+    "merge_casualties",
+    "read_casualties",
+    "read_figures",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +94,11 @@ _NUMBER = (
     rf"(?:\s+(?:to|or|-|–)\s+(?P<num2>\d+|{_WORDNUM}))?"
 )
 _NUMBER_PHRASE = re.compile(rf"\b{_QUANT}{_NUMBER}\b(?P<of>\s+of\b)?", re.IGNORECASE)
-_DET_PHRASE = re.compile(
-    r"\b(?:the|his|her|their|its|[\w-]+['’]s)\s+(?!\d)", re.IGNORECASE
+_BETWEEN_RANGE = re.compile(
+    rf"\bbetween\s+(?P<a>\d+|{_WORDNUM})\s+and\s+(?P<b>\d+|{_WORDNUM})\b", re.IGNORECASE
 )
+_DET_PHRASE = re.compile(r"\b(?:the|his|her|their|its|[\w-]+['’]s)\s+(?!\d)", re.IGNORECASE)
+_ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(
     rf"\s+{_QUANT}(?P<num>\d+|{_WORDNUM})\b(?=\s*(?:[,.;:)]|and\b|in\b|on\b|at\b|during\b|"
     r"while\b|when\b|after\b|near\b|$))",
@@ -142,8 +153,14 @@ _HEAD = re.compile(
     r"\s*(?:[\w'’./-]+\s+){0,4}?\b(" + "|".join(f"(?:{w})" for w, _ in _GROUP_WORDS) + r")\b",
     re.IGNORECASE,
 )
+_HEAD_WORD = re.compile(
+    r"\b(?:" + "|".join(f"(?:{w})" for w, _ in _GROUP_WORDS) + r")\b", re.IGNORECASE
+)
 _HEAD_MORE = re.compile(
-    r"(?:['’]s)?[\s/]+(?:[\w-]+\s+){0,2}?(" + "|".join(f"(?:{w})" for w, _ in _GROUP_WORDS) + r")\b", re.IGNORECASE
+    r"(?:['’]s)?[\s/]+(?:[\w-]+\s+){0,2}?("
+    + "|".join(f"(?:{w})" for w, _ in _GROUP_WORDS)
+    + r")\b",
+    re.IGNORECASE,
 )
 _GROUP_RES = tuple((re.compile(rf"^(?:{w})$", re.IGNORECASE), g) for w, g in _GROUP_WORDS)
 _PLURAL_ONLY_HEADS = re.compile(r"^(?:people|others|troops|forces|personnel)$", re.IGNORECASE)
@@ -158,7 +175,7 @@ _NP_STOP = re.compile(
 _KILL = (
     r"killed|killing|kills?|dead|died|dies|slain|shot\s+dead|gunned\s+down|executed|"
     r"executing|beheaded|assassinated|assassinating|murdered|murdering|massacred|"
-    r"lost\s+(?:their|his|her)\s+lives|deaths?|fatalities|martyred|perished|lifeless"
+    r"lost\s+(?:their|his|her)\s+lives|(?:claimed|took|cost)\s+(?:the\s+)?lives\s+of|deaths?|fatalities|martyred|perished|lifeless"
 )
 _WOUND = r"wounded|wounding|wounds|injured|injuring|injuries|hurt|maimed"
 _VERB = re.compile(rf"\b(?:(?P<kill>{_KILL})|(?P<wound>{_WOUND}))\b", re.IGNORECASE)
@@ -238,6 +255,7 @@ _PLURAL_HEADS = re.compile(
     r"deputies|babies|spies|ladies)$|s$",
     re.IGNORECASE,
 )
+_NOT_A_COUNT = re.compile(r"\b(?:how|so|too|as|that)\s+$", re.IGNORECASE)
 _SINGULAR_S = frozenset({"isis", "daesh", "is", "boss", "hostess", "witness"})
 
 
@@ -287,11 +305,35 @@ def _noun_phrase(sentence: str, pos: int) -> tuple[int, str, str] | None:
     return end, head, modifiers
 
 
-def _phrases(sentence: str) -> list[_Phrase]:
+def _phrases(sentence: str, windows: list[tuple[int, int]] | None = None) -> list[_Phrase]:
+    """Return the number phrases for people (only those starting inside ``windows``)."""
     out: list[_Phrase] = []
     taken: list[tuple[int, int]] = []
+    heads = [m.start() for m in _HEAD_WORD.finditer(sentence)]
+
+    def outside(pos: int, *, need_head: bool = True) -> bool:
+        if windows is not None and not any(a <= pos < b for a, b in windows):
+            return True
+        if not need_head:
+            return False
+        i = bisect.bisect_left(heads, pos)
+        return i == len(heads) or heads[i] - pos > 60  # no word for people close after it
+
+    for m in _BETWEEN_RANGE.finditer(sentence):
+        low, top = _word_value(m.group("a")), _word_value(m.group("b"))
+        np = _noun_phrase(sentence, m.end())
+        if low is None or top is None or np is None:
+            continue
+        end, head, modifiers = np
+        out.append(_Phrase(m.start(), end, low, top, _group_of(head, modifiers), False, head))
+        taken.append((m.start(), end))
     for m in _NUMBER_PHRASE.finditer(sentence):
+        bare = m.group("num").lower() == "another"
+        if outside(m.start(), need_head=not bare) or any(a <= m.start() < b for a, b in taken):
+            continue
         raw = m.group("num")
+        if _NOT_A_COUNT.search(sentence, 0, m.start()):
+            continue
         value = _word_value(raw)
         if value is None:
             continue
@@ -299,6 +341,9 @@ def _phrases(sentence: str) -> list[_Phrase]:
             continue  # a year
         np = _noun_phrase(sentence, m.end())
         if np is None:
+            if raw.lower() == "another":  # "one was killed and another wounded"
+                out.append(_Phrase(m.start(), m.end("num"), 1, None, "others", False, "another"))
+                taken.append((m.start(), m.end("num")))
             continue
         end, head, modifiers = np
         if (
@@ -311,23 +356,32 @@ def _phrases(sentence: str) -> list[_Phrase]:
         vague = raw.lower().replace("  ", " ") in _VAGUE or raw.lower().startswith(
             ("a number", "an unknown", "an unspecified", "an undisclosed", "an undetermined")
         )
-        out.append(
-            _Phrase(m.start(), end, value, high, _group_of(head, modifiers), vague, head.lower())
-        )
+        group = _group_of(head, modifiers)
+        if group == "unknown" and re.search(r"\b(?:other|others|another)\b", raw + modifiers, re.I):
+            group = "others"
+        out.append(_Phrase(m.start(), end, value, high, group, vague, head.lower()))
         taken.append((m.start(), end))
     for m in _DET_PHRASE.finditer(sentence):
-        if any(a <= m.start() < b for a, b in taken):
+        if outside(m.start()) or any(a <= m.start() < b for a, b in taken):
             continue
         np = _noun_phrase(sentence, m.end())
         if np is None:
             continue
         end, head, modifiers = np
-        if _is_plural(head) or any(m.start() <= a < end for a, _ in taken):
+        if any(m.start() <= a < end for a, _ in taken):
+            continue
+        every = _ALL_BEFORE.search(sentence, max(m.start() - 8, 0), m.start())
+        if _is_plural(head):
+            if every is None:
+                continue
+            # "all the security personnel inside": a count nobody gave (ACLED: 10)
+            out.append(
+                _Phrase(every.start(), end, _VAGUE["several"], None, _group_of(head, modifiers),
+                        True, head.lower())
+            )  # fmt: skip
             continue
         out.append(
-            _Phrase(
-                m.start(), end, 1, None, _group_of(head, modifiers), False, head.lower(), True
-            )
+            _Phrase(m.start(), end, 1, None, _group_of(head, modifiers), False, head.lower(), True)
         )
     out.sort(key=lambda p: p.start)
     return out
@@ -346,13 +400,41 @@ def read_figures(sentence: str) -> list[CasualtyFigure]:
     list of CasualtyFigure
         Offsets are relative to ``sentence``.
     """
-    if not sentence or not _VERB.search(sentence):
-        return []
-    phrases = _phrases(sentence)
+    return list(_figures(sentence))
+
+
+_TRIGGER_STEMS = ("kill", "dead", "die", "slain", "gunned", "execut", "behead", "assassin",
+                  "murder", "massacr", "lives", "death", "fatalit", "martyr", "perish",
+                  "lifeless", "wound", "injur", "hurt", "maim")  # fmt: skip
+_TRIGGERS = TriggerIndex({"verb": _TRIGGER_STEMS, "bodies": ("bodies", "corpses")})
+
+
+@functools.lru_cache(maxsize=8192)
+def _figures(sentence: str) -> tuple[CasualtyFigure, ...]:
+    families = _TRIGGERS.families(sentence)
+    if "bodies" in families and not _OLD_REMAINS.search(sentence):
+        found = _BODIES.search(sentence)
+        if found is not None:
+            grp = "num" if found.group("num") else "num2"
+            value = _word_value(found.group(grp))
+            if value is not None:
+                a, z = found.start(grp), found.end(grp)
+                return (CasualtyFigure("killed", value, None, "unknown", a, z),)
+    if not sentence or "verb" not in families or not _VERB.search(sentence):
+        return ()
+    verbs = list(_VERB.finditer(sentence))
+    windows = [(max(v.start() - 160, 0), v.end() + 60) for v in verbs]
+    phrases = _phrases(sentence, windows)
     used: set[int] = set()
+    toll = _TOLL.search(sentence)
+    if toll is not None:
+        value = _word_value(toll.group("num"))
+        if value is not None:
+            a, z = toll.start("num"), toll.end("num")
+            return (CasualtyFigure("killed", value, None, "unknown", a, z),)
     out: list[CasualtyFigure] = []
     both_spans = [(m.start(), m.end()) for m in _BOTH.finditer(sentence)]
-    for v in _VERB.finditer(sentence):
+    for v in verbs:
         if any(a < v.start() < b for a, b in both_spans):
             continue
         kinds: tuple[str, ...] = ("killed",) if v.group("kill") else ("wounded",)
@@ -369,12 +451,19 @@ def read_figures(sentence: str) -> list[CasualtyFigure]:
             linked = _link_before(sentence, v.start(), phrases, used)
         if not linked and active:
             linked = _link_bare(sentence, verb_end)
+        if not linked:
+            bare = _BARE_BEFORE.search(sentence, 0, v.start())
+            grp = "num" if bare is not None and bare.group("num") else "num2"
+            value = _word_value(bare.group(grp)) if bare is not None else None
+            if bare is not None and value is not None and not 1900 < value < 2100:
+                a, z = bare.start(grp), bare.end(grp)
+                linked = [_Phrase(a, z, value, None, "unknown", False, "")]
         for ph in linked:
             for kind in kinds:
                 out.append(
                     CasualtyFigure(kind, ph.value, ph.high, ph.group, ph.start, ph.end, ph.vague)
                 )
-    return out
+    return tuple(out)
 
 
 def _link_bare(sentence: str, verb_end: int) -> list[_Phrase]:
@@ -392,6 +481,23 @@ def _link_bare(sentence: str, verb_end: int) -> list[_Phrase]:
     return []
 
 
+_BARE_BEFORE = re.compile(
+    rf"(?:(?:^|[,;]\s*|\band\s+|\bleft\s+|\bleaving\s+){_QUANT}(?P<num>\d+|{_WORDNUM})\s+"
+    rf"(?:(?:were|was|had\s+been|have\s+been|are)\s+)?|(?<![\w,.-]){_QUANT}(?P<num2>\d+|"
+    rf"{_WORDNUM})\s+(?:were|was|had\s+been|have\s+been|are)\s+)(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_BODIES = re.compile(
+    rf"(?:\b(?:the\s+)?bodies\s+of\s+{_QUANT}(?P<num>\d+|{_WORDNUM})\b|"
+    rf"\b{_QUANT}(?P<num2>\d+|{_WORDNUM}|two|three)\s+(?:\w+\s+)?(?:bodies|corpses)\b)"
+    r"(?=[^.;]{0,80}?\b(?:found|discovered|recovered|dumped|retrieved)\b)",
+    re.IGNORECASE,
+)
+_TOLL = re.compile(
+    rf"\bdeath\s+toll\b[^.;]{{0,40}}?\b(?:rose|climbed|reached|stood|stands|jumped|increased|"
+    rf"risen|rises|climbs|is|was|of|at|to|hit)\s+(?:to\s+|at\s+)?{_QUANT}(?P<num>\d+|{_WORDNUM})\b",
+    re.IGNORECASE,
+)
 _LIST_LINK = re.compile(r"\s*(?:,\s*(?:and\s+|including\s+)?|and\s+|as\s+well\s+as\s+)")
 
 
@@ -453,9 +559,12 @@ def _link_before(
         cur = ph
         for j in range(i - 1, -1, -1):
             prev = phrases[j]
-            if j in used or not _LIST_LINK.fullmatch(sentence[prev.end : cur.start]):
+            link = sentence[prev.end : cur.start]
+            if j in used or not _LIST_LINK.fullmatch(link):
                 break
             used.add(j)
+            if "including" in link:
+                out.remove(cur)  # "five civilians, including two children": five in all
             out.append(prev)
             cur = prev
         break
@@ -470,27 +579,32 @@ def _dead_inside(sentence: str, phrases: list[_Phrase]) -> list[_Phrase]:
     return out
 
 
-def read_casualties(sentence: str) -> Casualties:
-    """Read killed and wounded from one sentence.
+@dataclass(frozen=True, slots=True)
+class _SentenceCount:
+    killed: dict[str, int]
+    high: dict[str, int]
+    wounded: int | None
+    stated: bool
 
-    Parameters
-    ----------
-    sentence : str
-        One sentence.
 
-    Returns
-    -------
-    Casualties
-        ``stated`` is True when the sentence gives a figure (zero included).
-    """
-    figures = read_figures(sentence)
+@functools.lru_cache(maxsize=8192)
+def _count(sentence: str) -> _SentenceCount:
+    figures = _figures(sentence)
     old = bool(_OLD_REMAINS.search(sentence))
-    dead_np = [] if figures else _dead_inside(sentence, _phrases(sentence))
+    lower = sentence.lower()
+    dead_np = (
+        _dead_inside(sentence, _phrases(sentence))
+        if not figures and ("dead" in lower or "slain" in lower or "lifeless" in lower)
+        else []
+    )
     killed: dict[str, int] = {}
     high: dict[str, int] = {}
     wounded = 0
     any_wounded = False
+    exact = {(f.kind, f.group) for f in figures if not f.vague}
     for f in figures:
+        if f.vague and (f.kind, f.group) in exact:
+            continue  # "killed 17 militants ... left all the militants dead": the same ones
         if f.kind == "killed":
             if old:
                 continue
@@ -504,19 +618,70 @@ def read_casualties(sentence: str) -> Casualties:
             killed[ph.group] = killed.get(ph.group, 0) + ph.value
             high[ph.group] = high.get(ph.group, 0) + (ph.high or ph.value)
     none_stated = bool(_NO_CASUALTIES.search(sentence))
-    stated = bool(killed) or any_wounded or none_stated
-    total = sum(killed.values())
-    total_high = sum(high.values())
+    return _SentenceCount(
+        killed,
+        high,
+        wounded if any_wounded else (0 if none_stated else None),
+        bool(killed) or any_wounded or none_stated,
+    )
+
+
+def casualties_of(sentences: list[str]) -> Casualties:
+    """Read killed and wounded from all the sentences about one event.
+
+    Within a sentence the figures add up ("two soldiers and three militants were
+    killed": 5). Across sentences the same group repeated is one figure (the
+    largest), groups add up, and "others" add to what was said before ("48 militants
+    ... at least 46 other people": 94); a total for "people" that is at least the
+    sum of the groups is taken to include them ("more than 40 people died ... ten dead
+    fighters": 40).
+
+    Examples
+    --------
+    >>> casualties_of(["Troops killed 48 militants.", "At least 46 other people died."]).killed
+    94
+    >>> casualties_of(["More than 40 people died.", "Ten dead fighters lay on the road."]).killed
+    40
+    >>> casualties_of([]).stated
+    False
+    """
+    counts = [c for c in (_count(s) for s in sentences) if c.stated]
+    if not counts:
+        return Casualties()
+    groups = ("a", "b", "civilians", "others")
+    per = {g: max(c.killed.get(g, 0) for c in counts) for g in groups}
+    per_high = {g: max(c.high.get(g, 0) for c in counts) for g in groups}
+    total = max(max(sum(c.killed.values()) for c in counts), sum(per.values()))
+    high = max(max(sum(c.high.values()) for c in counts), sum(per_high.values()), total)
+    wounds = [c.wounded for c in counts if c.wounded is not None]
+    a, b, civ = per["a"], per["b"], per["civilians"]
     return Casualties(
         killed=total,
-        killed_high=total_high if total_high > total else None,
-        wounded=wounded if any_wounded else (0 if none_stated else None),
-        deaths_a=killed.get("a", 0),
-        deaths_b=killed.get("b", 0),
-        deaths_civilians=killed.get("civilians", 0),
-        deaths_unknown=killed.get("unknown", 0),
-        stated=stated,
+        killed_high=high if high > total else None,
+        wounded=max(wounds) if wounds else None,
+        deaths_a=a,
+        deaths_b=b,
+        deaths_civilians=civ,
+        deaths_unknown=max(total - a - b - civ, 0),
+        stated=True,
     )
+
+
+@functools.lru_cache(maxsize=8192)
+def read_casualties(sentence: str) -> Casualties:
+    """Read killed and wounded from one sentence.
+
+    Parameters
+    ----------
+    sentence : str
+        One sentence.
+
+    Returns
+    -------
+    Casualties
+        ``stated`` is True when the sentence gives a figure (zero included).
+    """
+    return casualties_of([sentence])
 
 
 def merge_casualties(parts: list[Casualties]) -> Casualties:

@@ -1,4 +1,4 @@
-"""Sentence splitting that keeps character offsets.
+r"""Sentence splitting that keeps character offsets.
 
 The splitter is deliberately simple and fast: sentence-final punctuation followed by
 white space and a capital letter, a digit or a quote ends a sentence, unless the word
@@ -8,7 +8,7 @@ paragraphs carry no final full stop).
 
 Examples
 --------
->>> [s.text for s in split_sentences("Gen. Aref spoke. Two died.\\nMore later")]
+>>> [s.text for s in split_sentences("Gen. Aref spoke. Two died.\nMore later")]
 ['Gen. Aref spoke.', 'Two died.', 'More later']
 >>> split_sentences("")
 []
@@ -73,7 +73,9 @@ def split_sentences(text: str, *, start: int = 0, end: int | None = None) -> lis
     out: list[Sentence] = []
     pos = start
     for m in _BOUNDARY.finditer(text, start, stop):
-        if m.group(0)[0] != "\n" and _is_abbreviation(text[pos : m.start() + 1]):
+        if m.group(0)[0] != "\n" and _is_abbreviation(
+            text[max(pos, m.start() - 24) : m.start() + 1]
+        ):
             continue
         cut = m.end() if m.group(0)[0] == "\n" else m.start() + len(m.group(0).rstrip())
         _append(out, text, pos, cut)

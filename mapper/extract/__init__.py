@@ -1,0 +1,517 @@
+"""Article → mentions: what happened, where, when, to whom, and how sure.
+
+:func:`extract_mentions` reads one article sentence by sentence. A sentence with
+event words ("attacked", "IED", "clashes", "killed") is an *event sentence*; its
+place is the place the words tie to the event (see :mod:`.toponyms`). Event sentences
+at the same place form one event; a sentence without a place belongs to the event
+before it (it usually continues the story: "Two soldiers were killed."). Each event
+becomes a :class:`~mapper.models.Mention` with its type (:mod:`.events`), actors
+(:mod:`.actors`), casualties aggregated over its sentences (:mod:`.casualties`), date
+(:mod:`.dates`) and claim status (:mod:`.claims`); every field read from the text
+keeps its :class:`~mapper.models.Evidence`.
+
+The modules are pure functions over strings with precompiled patterns, so extraction
+is fast and deterministic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from mapper.extract.actors import (
+    ISLAMIC_STATE,
+    UNIDENTIFIED,
+    ActorMention,
+    assign_actors,
+    find_actors,
+)
+from mapper.extract.casualties import casualties_of, read_casualties, read_figures
+from mapper.extract.claims import claim_span
+from mapper.extract.dates import DateReading, read_date
+from mapper.extract.events import (
+    Cue,
+    classify,
+    event_strength,
+    find_cues,
+    victims_are_civilians,
+)
+from mapper.extract.sentences import Sentence, split_sentences
+from mapper.extract.toponyms import PlaceUse, dateline_end, find_places
+from mapper.models import Article, Casualties, Evidence, Mention
+
+if TYPE_CHECKING:
+    from mapper.gazetteer import Gazetteer
+
+__all__ = ["extract_mentions"]
+
+_SPECIFICITY = {
+    "facility": 0,
+    "neighbourhood": 0,
+    "road": 1,
+    "village": 1,
+    "town": 2,
+    "subdistrict": 3,
+    "city": 3,
+    "district": 3,
+    "governorate": 5,
+    "region": 6,
+}
+_TARGET = re.compile(
+    r"\b(?P<t>(?:main\s+)?police\s+(?:headquarters|station|checkpoint|post|patrol)|"
+    r"security\s+headquarters|power\s+(?:plant|station)|(?:army|military)\s+(?:post|base|"
+    r"position|barracks|convoy|patrol|checkpoint|vehicle)|checkpoint|government\s+buildings?|"
+    r"oil\s+(?:field|well|refinery|pipeline)|refinery|pipeline|market(?:place)?|mosque|"
+    r"church|school|hospital|cafe|restaurant|hotel|bridge|prison|camp|convoy|patrol|"
+    r"outpost|headquarters|polling\s+station|house|home|shop|vehicle|bus|motorcade|"
+    r"funeral|wedding)\b",
+    re.IGNORECASE,
+)
+_NAMED_AREA = re.compile(
+    r"\b(?:village|area|neighbou?rhood|district|region|town|quarter|basin|mountains?)\s+of\s+"
+    r"(?P<n>(?:al-|Al-|el-)?[A-Z][\w'’-]+(?:\s+(?:al-|Al-)?[A-Z][\w'’-]+){0,2})|"
+    r"\b(?:in|at)\s+(?:the\s+)?(?P<m>(?:al-|Al-)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
+    r"(?:area|neighbou?rhood|village|district|quarter)\b"
+)
+_IS_NAMED = re.compile(
+    r"\b(?:Islamic\s+State|ISIS|ISIL|IS|Daesh|Da'esh|Amaq|jihadists?)\b|\bdaesh\b", re.IGNORECASE
+)
+_AREA_WORDS = ("village", "area", "neighbo", "district", "region", "town", "quarter", "basin",
+               "mountain")  # fmt: skip
+_PARAGRAPH = re.compile(r"\n\s*\n|\A")
+
+
+@dataclass(slots=True)
+class _Event:
+    place: PlaceUse | None
+    sentences: list[Sentence] = field(default_factory=list)
+    places: list[PlaceUse] = field(default_factory=list)
+    strength: int = 0
+
+
+def _specificity(use: PlaceUse, gazetteer: Gazetteer) -> int:
+    try:
+        place = gazetteer.get(use.place_ids[0])
+    except (KeyError, LookupError, ValueError):
+        return 9
+    return _SPECIFICITY.get(place.feature_type, 5)
+
+
+def _dateline_regions(article: Article) -> list[tuple[int, int]]:
+    text = article.text
+    regions: list[tuple[int, int]] = []
+    limit = min(len(text), article.body_start + 2500)
+    for m in _PARAGRAPH.finditer(text, article.body_start, limit):
+        start = m.end()
+        end = dateline_end(text, start=start, dateline=article.dateline)
+        if end > start:
+            regions.append((start, end))
+    if article.dateline:
+        idx = text.find(article.dateline, article.body_start)
+        if idx != -1:
+            regions.append((idx, idx + len(article.dateline)))
+    return regions
+
+
+def _same_place(a: PlaceUse, b: PlaceUse) -> bool:
+    if not set(a.place_ids) & set(b.place_ids) and a.toponym.surface != b.toponym.surface:
+        return False
+    ra, rb = a.toponym.relation, b.toponym.relation
+    if "direction" in (ra, rb) or "between" in (ra, rb):
+        if ra != rb:
+            return False
+        return a.toponym.bearing_deg == b.toponym.bearing_deg
+    return True
+
+
+def _part_of(part: PlaceUse, whole: PlaceUse, gazetteer: Gazetteer) -> bool:
+    """Whether ``part`` is a neighbourhood or building inside the town ``whole`` names."""
+    if part.toponym.relation not in {"in", "near"} or whole.toponym.relation not in {"in", "near"}:
+        return False
+    try:
+        p = gazetteer.get(part.place_ids[0])
+        w = gazetteer.get(whole.place_ids[0])
+    except (KeyError, LookupError, ValueError):
+        return False
+    towns = {"city", "town", "village"}
+    if p.feature_type not in {"neighbourhood", "facility"} or w.feature_type not in towns:
+        return False
+    if p.parent == w.id:
+        return True
+    near = abs(p.lat - w.lat) < 0.1 and abs(p.lon - w.lon) < 0.12
+    return near and p.admin2 is not None and p.admin2 == w.admin2
+
+
+def _pick_place(uses: list[PlaceUse], gazetteer: Gazetteer) -> PlaceUse | None:
+    event_uses = [u for u in uses if u.tie >= 0.9 and u.role in {"event", "origin"}]
+    if not event_uses:
+        return None
+    best = max(u.tie for u in event_uses)
+    close = [u for u in event_uses if u.tie >= best - 0.6]
+    return min(
+        close,
+        key=lambda u: (_specificity(u, gazetteer), -u.tie, u.toponym.start),
+    )
+
+
+def _group(
+    article: Article,
+    sentences: list[Sentence],
+    places: list[PlaceUse],
+    gazetteer: Gazetteer,
+    *,
+    weak: bool,
+) -> list[_Event]:
+    """Group event sentences into events by the place each is tied to."""
+    events: list[_Event] = []
+    current: _Event | None = None
+    pi = 0
+    for sent in sentences:
+        uses: list[PlaceUse] = []
+        while pi < len(places) and places[pi].toponym.start < sent.start:
+            pi += 1
+        j = pi
+        while j < len(places) and places[j].toponym.start < sent.end:
+            uses.append(places[j])
+            j += 1
+        strength = event_strength(sent.text)
+        if weak and strength == 0 and find_cues(sent.text):
+            strength = 1
+        if strength == 0:
+            if current is not None and (read_casualties(sent.text).stated or claim_span(sent.text)):
+                current.sentences.append(sent)
+            continue
+        best = _pick_place(uses, gazetteer)
+        if best is None:
+            if current is None:
+                current = _Event(place=None)
+                events.append(current)
+            current.sentences.append(sent)
+            current.places.extend(uses)
+            current.strength += strength
+            continue
+        target = next(
+            (e for e in events if e.place is not None and _same_place(e.place, best)), None
+        )
+        if target is None:
+            target = next(
+                (e for e in events if e.place is not None and _part_of(best, e.place, gazetteer)),
+                None,
+            )
+            if target is not None:  # a neighbourhood or building of the event's town
+                target.sentences.append(sent)
+                target.places.extend(uses)
+                target.strength += strength
+                current = target
+                continue
+        if target is None and current is not None and current.place is None:
+            target = current
+            target.place = best
+        if target is None:
+            target = _Event(place=best)
+            events.append(target)
+        elif (
+            target.place is not None
+            and target.place.toponym.start < article.body_start <= best.toponym.start
+        ):
+            target.place = best  # the body says it more precisely than the headline
+        target.sentences.append(sent)
+        target.places.extend(uses)
+        target.strength += strength
+        current = target
+    return events
+
+
+def _add_headline(
+    events: list[_Event], head: list[Sentence], places: list[PlaceUse], gazetteer: Gazetteer
+) -> None:
+    """Attach headline sentences to the body's events at the same place (never new events)."""
+    for sent in head:
+        if event_strength(sent.text) == 0:
+            continue
+        uses = [u for u in places if sent.start <= u.toponym.start < sent.end]
+        best = _pick_place(uses, gazetteer)
+        if best is None:
+            continue
+        for ev in events:
+            if ev.place is not None and (
+                _same_place(ev.place, best) or _part_of(best, ev.place, gazetteer)
+            ):
+                ev.sentences.insert(0, sent)  # the headline sums the event up
+                ev.places.extend(uses)
+                break
+
+
+def extract_mentions(article: Article, *, gazetteer: Gazetteer) -> list[Mention]:
+    """Return one mention per distinct event the article reports, most prominent first.
+
+    Parameters
+    ----------
+    article : Article
+        A cleaned article (see :mod:`mapper.ingest`).
+    gazetteer : Gazetteer
+        Finds the place names.
+
+    Returns
+    -------
+    list of Mention
+        Unresolved mentions (``location`` is None; :func:`mapper.resolve.resolve_mention`
+        fills it). Empty when the article reports no event.
+    """
+    text = article.text
+    if not text or not text.strip():
+        return []
+    skip = _dateline_regions(article)
+    sentences = split_sentences(text)
+    # only sentences with event words can hold an event's place: read names there
+    spans = [(s.start, s.end) for s in sentences if find_cues(s.text) or _kills(s.text)]
+    places = find_places(text, gazetteer=gazetteer, skip=skip, spans=spans)
+    head = [s for s in sentences if s.start < article.body_start]
+    body = [s for s in sentences if s.start >= article.body_start]
+    # the body tells the story; a headline only adds to events the body reports
+    events = _group(article, body, places, gazetteer, weak=False) if head and body else []
+    if events:
+        _add_headline(events, head, places, gazetteer)
+    else:
+        events = _group(article, sentences, places, gazetteer, weak=False)
+    if not events:
+        # no attack, clash or arrest: a movement, a base, damage to property still counts
+        events = _group(article, sentences, places, gazetteer, weak=True)
+    if not events:
+        return []
+    fallback: PlaceUse | None = None
+    if any(ev.place is None for ev in events):
+        fallback = _main_place(find_places(text, gazetteer=gazetteer, skip=skip), gazetteer)
+    militants = ISLAMIC_STATE if _names_islamic_state(text) else UNIDENTIFIED
+    mentions: list[Mention] = []
+    first_date: DateReading | None = None
+    for ev in events:
+        if ev.place is None:
+            ev.place = fallback
+        mention, reading = _mention(article, ev, gazetteer, first_date, militants)
+        if mention is None:
+            continue
+        if first_date is None and reading is not None:
+            first_date = reading
+        mentions.append(mention)
+    return mentions
+
+
+_IS_STEMS = ("islamic state", "isis", "isil", "daesh", "da'esh", "amaq", "jihad")
+
+
+def _names_islamic_state(text: str) -> bool:
+    lower = text.lower()
+    if any(stem in lower for stem in _IS_STEMS):
+        return True
+    return " IS " in text or bool(_IS_NAMED.search(text)) if "IS" in text else False
+
+
+def _kills(text: str) -> bool:
+    return read_casualties(text).stated
+
+
+def _main_place(places: list[PlaceUse], gazetteer: Gazetteer) -> PlaceUse | None:
+    counts: dict[str, int] = {}
+    best: dict[str, PlaceUse] = {}
+    for u in places:
+        if u.tie < 0.5 or u.role not in {"event", "origin", "affiliation"}:
+            continue
+        key = u.place_ids[0]
+        counts[key] = counts.get(key, 0) + 1
+        best.setdefault(key, u)
+    if not counts:
+        return None
+    key = max(counts, key=lambda k: (counts[k], -best[k].toponym.start))
+    return best[key]
+
+
+def _mention(
+    article: Article,
+    ev: _Event,
+    gazetteer: Gazetteer,
+    first_date: DateReading | None,
+    militants: str,
+) -> tuple[Mention | None, DateReading | None]:
+    sents = ev.sentences
+    joined = " ".join(s.text for s in sents[:4])
+    parts: list[Casualties] = []
+    evidence: list[Evidence] = []
+    aid = article.id
+
+    def cite(fieldname: str, sent: Sentence) -> None:
+        evidence.append(Evidence(fieldname, aid, sent.start, sent.end, sent.text))
+
+    cas_sents: list[Sentence] = []
+    for s in sents:
+        c = read_casualties(s.text)
+        if c.stated:
+            parts.append(c)
+            cas_sents.append(s)
+    casualties = casualties_of([s.text for s in cas_sents])
+    offsets = _offsets(sents[:4])
+    cues = [
+        Cue(c.kind, c.start + off, c.end + off, c.text)
+        for s, off in zip(sents[:4], offsets, strict=True)
+        for c in find_cues(s.text)
+    ]
+    figures = [f for s in sents[:4] for f in read_figures(s.text)]
+    groups = {f.group for f in figures}
+    etype, sub = classify(
+        joined,
+        killed=casualties.killed,
+        cues=cues,
+        killing=any(f.kind == "killed" for f in figures),
+        civilians_hit=victims_are_civilians(joined, groups=groups),
+    )
+    if etype is None or sub is None:
+        return None, None
+    cas_groups = {f.group for s in cas_sents for f in read_figures(s.text)}
+    victim = (
+        "civilians"
+        if cas_groups == {"civilians"} or cas_groups == {"civilians", "unknown"}
+        else None
+    )
+    found = [
+        ActorMention(a.name, a.start + off, a.end + off, a.text)
+        for s, off in zip(sents[:4], offsets, strict=True)
+        for a in find_actors(s.text)
+    ]
+    actor1, actor2, m1, m2 = assign_actors(
+        joined, sub_event_type=sub, victim_group=victim, militants=militants, found=found
+    )
+    main = sents[0]
+    if ev.place is not None:
+        loc_sent = next((s for s in sents if s.start <= ev.place.toponym.start < s.end), None)
+        if loc_sent is None:
+            loc_sent = _sentence_at(article.text, ev.place.toponym.start)
+        cite("location", loc_sent)
+    cue_sent = next((s for s in sents if find_cues(s.text)), main)
+    cite("event_type", cue_sent)
+    if actor1 is not None and m1 is not None:
+        cite("actor1", _sentence_of(sents[:4], offsets, m1.start))
+    if actor2 is not None and m2 is not None:
+        cite("actor2", _sentence_of(sents[:4], offsets, m2.start))
+    # date
+    reading: DateReading | None = None
+    date_sent: Sentence | None = None
+    for s in sents:
+        reading = read_date(s.text, published=article.published)
+        if reading is not None:
+            date_sent = s
+            break
+    inferred = False
+    if reading is None and first_date is not None:
+        reading, inferred = first_date, True
+    event_date = date_start = date_end = None
+    precision: int | None = None
+    if reading is not None:
+        event_date, date_start, date_end, precision = (
+            reading.day,
+            reading.start,
+            reading.end,
+            reading.precision,
+        )
+        if date_sent is not None:
+            cite("event_date", date_sent)
+    elif article.published is not None:
+        event_date = article.published
+        date_start = article.published - dt.timedelta(days=1)
+        date_end = article.published
+        precision, inferred = 2, True
+    if casualties.stated:
+        for s in cas_sents:
+            c = read_casualties(s.text)
+            if c.killed or not c.wounded:
+                cite("fatalities", s)
+            if c.wounded:
+                cite("wounded", s)
+    status = "reported"
+    for i, s in enumerate(sents):
+        claim = claim_span(s.text)
+        if claim is None:
+            continue
+        if i > 0 and claim[0] == "unconfirmed" and not read_casualties(s.text).stated:
+            own = classify(s.text)[1]
+            if own is not None and own != sub:
+                continue  # "... airstrikes hit them, but this could not be confirmed": a side claim
+        if claim is not None:
+            status = claim[0]
+            cite("claim_status", s)
+            break
+    target = _TARGET.search(joined)
+    sub_locations = _sub_locations(ev, joined)
+    mention = Mention(
+        article_id=aid,
+        event_type=etype,
+        sub_event_type=sub,
+        sentence=main.text,
+        start=main.start,
+        end=main.end,
+        toponym=ev.place.toponym if ev.place is not None else None,
+        actor1=actor1,
+        actor2=actor2,
+        event_date=event_date,
+        date_start=date_start,
+        date_end=date_end,
+        time_precision=precision,
+        casualties=casualties,
+        claim_status=status,
+        source=article.source,
+        notes=_note(main.text),
+        evidence=tuple(evidence),
+        sub_locations=sub_locations,
+        target=target.group("t").lower() if target else None,
+        date_inferred=inferred,
+    )
+    return mention, (reading if not inferred else None)
+
+
+def _offsets(sents: list[Sentence]) -> list[int]:
+    out = []
+    pos = 0
+    for s in sents:
+        out.append(pos)
+        pos += len(s.text) + 1
+    return out
+
+
+def _sentence_of(sents: list[Sentence], offsets: list[int], pos: int) -> Sentence:
+    idx = 0
+    for i, off in enumerate(offsets):
+        if off <= pos:
+            idx = i
+    return sents[idx]
+
+
+def _sentence_at(text: str, pos: int) -> Sentence:
+    for s in split_sentences(text, start=max(0, text.rfind("\n", 0, pos))):
+        if s.start <= pos < s.end:
+            return s
+    return Sentence(pos, pos, "")
+
+
+def _sub_locations(ev: _Event, joined: str) -> tuple[str, ...]:
+    names: list[str] = []
+    main_ids = set(ev.place.place_ids) if ev.place is not None else set()
+    for u in ev.places:
+        if u.role == "event" and u.tie >= 0.9 and not (set(u.place_ids) & main_ids):
+            if u.toponym.surface not in names:
+                names.append(u.toponym.surface)
+    lower = joined.lower()
+    named = any(w in lower for w in _AREA_WORDS)
+    for m in _NAMED_AREA.finditer(joined) if named else ():
+        name = m.group("n") or m.group("m")
+        if name and name not in names and (ev.place is None or name != ev.place.toponym.surface):
+            names.append(name)
+    return tuple(names[:8])
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _note(sentence: str) -> str:
+    clean = _SPACES.sub(" ", sentence).strip()
+    return clean if len(clean) <= 400 else clean[:397].rstrip() + "..."

@@ -1,0 +1,423 @@
+"""Actors, normalised to ACLED-style names, and who did what to whom.
+
+:func:`find_actors` finds every alias ("IS", "ISIS", "Daesh", "jihadists", "Iraqi
+army", "ISF", "Hashd al-Shaabi", "the US-led coalition", "unknown gunmen", ...) and
+maps it to ACLED's name for the actor. :func:`assign_actors` picks ``actor1`` (who
+acted) and ``actor2`` (who was hit) for one event from the order of the words: the
+subject of an active attack verb, or the agent after "by" in a passive clause, is
+actor1; the object, or the casualties' group, is actor2.
+
+Examples
+--------
+>>> [a.name for a in find_actors("Daesh fighters attacked an Iraqi army post.")]
+['Islamic State (Iraq)', 'Military Forces of Iraq (2014-)']
+>>> assign_actors("Daesh fighters attacked an Iraqi army post.")[:2]
+('Islamic State (Iraq)', 'Military Forces of Iraq (2014-)')
+>>> assign_actors("")
+(None, None, None, None)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from mapper.extract._triggers import TriggerIndex
+
+__all__ = [
+    "CIVILIANS",
+    "IRAQ_MILITARY",
+    "IRAQ_POLICE",
+    "ISLAMIC_STATE",
+    "PROTESTERS",
+    "UNIDENTIFIED",
+    "ActorMention",
+    "assign_actors",
+    "find_actors",
+]
+
+ISLAMIC_STATE = "Islamic State (Iraq)"
+IRAQ_MILITARY = "Military Forces of Iraq (2014-)"
+IRAQ_POLICE = "Police Forces of Iraq (2014-)"
+PMF = "Military Forces of Iraq (2014-) Popular Mobilization Forces"
+CTS = "Military Forces of Iraq (2014-) Counter-Terrorism Service"
+RRF = "Police Forces of Iraq (2014-) Rapid Reaction Force"
+PESHMERGA = "Military Forces of Iraq (2014-) Peshmerga"
+ASAYISH = "Police Forces of Iraq (2014-) Asayish"
+TMF = "TMF: Tribal Mobilization Forces"
+COALITION = "Global Coalition Against Daesh"
+TURKEY = "Military Forces of Turkey (2016-)"
+IRAN = "Military Forces of Iran (1989-)"
+USA = "Military Forces of the United States (2017-2021)"
+PKK = "PKK: Kurdistan Workers Party"
+WHITE_FLAGS = "White Flags"
+UNIDENTIFIED = "Unidentified Armed Group (Iraq)"
+COMMUNAL = "Unidentified Communal Militia (Iraq)"
+PROTESTERS = "Protesters (Iraq)"
+RIOTERS = "Rioters (Iraq)"
+CIVILIANS = "Civilians (Iraq)"
+#: bare "militants": the armed group the article is about (see ``assign_actors``)
+MILITANTS = "militants"
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """One mention of an actor: ACLED-style ``name`` and where it is in the text."""
+
+    name: str
+    start: int
+    end: int
+    text: str
+
+
+# (pattern, name); the first pattern to match a span wins, so specific before general
+_ALIASES: tuple[tuple[str, str, int], ...] = (
+    (r"\bpopular\s+mobili[sz]ation(?:\s+(?:forces?|units?|committee|fighters?))?\b", PMF, re.I),
+    (r"\bhashd(?:\s+al[-\s]sha['’]?a?bi)?\b|\bal[-\s]hashd\b", PMF, re.I),
+    (r"\bPM[FU]s?\b", PMF, 0),
+    (r"\b(?:Badr|Kata'?ib\s+Hezbollah|Asa'?ib\s+Ahl\s+al[-\s]Haq|Saraya\s+al[-\s]Salam)\b", PMF, 0),
+    (
+        r"\btribal\s+(?:mobili[sz]ation(?:\s+forces?)?|fighters?|hashd|forces?|militias?)\b|"
+        r"\bTMF\b|\bsunni\s+tribal\s+fighters?\b",
+        TMF,
+        re.I,
+    ),
+    (r"\bcounter[-\s]?terrorism\s+(?:service|forces?|units?|apparatus)\b|\bCTS\b", CTS, re.I),
+    (r"\brapid\s+(?:response|reaction|intervention)\s+(?:forces?|units?|division)?\b", RRF, re.I),
+    (r"\basayish\b|\basaish\b", ASAYISH, re.I),
+    (r"\bpeshmerga\b|\bpesh\s+merga\b|\bkurdish\s+(?:forces|troops|fighters)\b", PESHMERGA, re.I),
+    (
+        r"\b(?:global|international|u\.?s\.?[-\s]led|us[-\s]led|american[-\s]led|anti[-\s]"
+        r"(?:is|isis|daesh)|western)\s+(?:military\s+)?coalition\b|\bcoalition\s+(?:forces|"
+        r"aircraft|warplanes|jets|planes|strikes?|air\s*strikes?|military\s+forces|"
+        r"helicopters?)\b|\bCJTF[-\s]?OIR\b|\bthe\s+coalition\b|\bcoalition\b",
+        COALITION,
+        re.I,
+    ),
+    (
+        r"\b(?:u\.?s\.?|us|american|united\s+states)\s+(?:forces|troops|military|army|"
+        r"marines|warplanes|aircraft|drones?|soldiers)\b",
+        COALITION,
+        re.I,
+    ),
+    (
+        r"\bturkish\s+(?:army|military|forces|troops|soldiers|warplanes|war\s*planes|jets|"
+        r"aircraft|air\s+force|artillery|drones?|armed\s+forces|air\s*strikes?|shelling)\b|"
+        r"\bturkey['’]s\s+(?:army|military|forces|air\s+force)\b|\bankara['’]s\s+forces\b",
+        TURKEY,
+        re.I,
+    ),
+    (
+        r"\biranian\s+(?:army|military|forces|troops|artillery|revolutionary\s+guards?|"
+        r"drones?)\b|\b(?:IRGC|revolutionary\s+guards?(?:\s+corps)?)\b",
+        IRAN,
+        re.I,
+    ),
+    (r"\bPKK\b|\bkurdistan\s+workers['’]?\s+party\b|\bHPG\b|\bYBS\b", PKK, re.I),
+    (r"\bwhite\s+flags?\b|\brayat\s+al[-\s]bayda\b", WHITE_FLAGS, re.I),
+    (
+        r"\bislamic\s+state(?:\s+(?:group|of\s+iraq(?:\s+and\s+(?:the\s+)?(?:levant|syria))?|"
+        r"militants?|fighters?|jihadists?|elements?|members?|cells?))?\b|\b(?:daesh|da['’]esh)"
+        r"(?:\s+(?:militants?|fighters?|elements?|members?|terrorists?|gunmen|cells?))?\b|"
+        r"\bamaq\b|\bsleeper\s+cells?\b|\bjihad(?:ist|i)s?\b|\bjihads\b|\btakfiris?\b",
+        ISLAMIC_STATE,
+        re.I,
+    ),
+    (
+        r"(?:\bISIS|\bISIL|\bIS|\bI\.S\.)(?:\s+(?:[Mm]ilitants?|[Ff]ighters?|[Jj]ihadists?|"
+        r"[Ee]lements?|[Mm]embers?|[Cc]ells?|[Gg]unmen|[Tt]errorists?|[Oo]peratives?|"
+        r"[Ii]nsurgents?))?\b",
+        ISLAMIC_STATE,
+        0,
+    ),
+    (
+        r"\bfederal\s+police\b|\blocal\s+police\b|\bpolice(?:\s+(?:forces?|officers?|patrols?|"
+        r"chief|commandos?|units?))?\b|\bpolicem[ae]n\b|\btraffic\s+police\b|"
+        r"\bemergency\s+(?:police|response)\b|\bSWAT\b|\bborder\s+guards?\b",
+        IRAQ_POLICE,
+        re.I,
+    ),
+    (
+        r"\biraqi\s+(?:army|military|forces|troops|soldiers|security\s+forces|air\s+force|"
+        r"warplanes|jets|aircraft|helicopters?|armed\s+forces|government\s+forces|"
+        r"defen[cs]e\s+ministry)\b|\bISF\b|\b(?:army|military|soldiers?|troops|servicem[ae]n|"
+        r"security\s+forces|joint\s+(?:iraqi\s+)?forces|government\s+forces|federal\s+forces|"
+        r"military\s+intelligence|air\s+force|operations\s+command|brigade|division|"
+        r"regiment|battalion)\b",
+        IRAQ_MILITARY,
+        re.I,
+    ),
+    (r"\bprotesters?\b|\bdemonstrators?\b|\bprotestors?\b|\bactivists?\b", PROTESTERS, re.I),
+    (
+        r"\b(?:militants?|terrorists?|insurgents?|extremists?|jihads?)\b",
+        MILITANTS,
+        re.I,
+    ),
+    (r"\brioters?\b|\bmob\b", RIOTERS, re.I),
+    (
+        r"\b(?:tribal|clan)\s+(?:dispute|conflict|clash(?:es)?|feud|fighting)\b|"
+        r"\b(?:clan|tribe)\s+members?\b|\btribesm[ae]n\b|\bclan\s+militia\b",
+        COMMUNAL,
+        re.I,
+    ),
+    (
+        r"\b(?:unknown|unidentified|masked|armed|anonymous)\s+(?:gunm[ae]n|assailants?|"
+        r"attackers?|men|group|persons?|individuals?|militants?|militias?|armed\s+(?:group|"
+        r"men|man|militia))\b|\bgunm[ae]n\b|\barmed\s+group\b|\bassailants?\b|"
+        r"\ban\s+armed\s+man\b",
+        UNIDENTIFIED,
+        re.I,
+    ),
+    (
+        r"\bcivilians?\b|\bfarmers?\b|\bshepherds?\b|\bchildren\b|\bchild\b|\bresidents?\b|"
+        r"\bvillagers?\b|\bworkers?\b|\bemployees?\b|\bstudents?\b|\bteachers?\b|"
+        r"\bjournalists?\b|\breporters?\b|\bpilgrims?\b|\bworshipp?ers?\b|\bmourners?\b|"
+        r"\bfamily\b|\bfamilies\b|\bmukhtar\b|\bmokhtar\b|\bsheikh\b|\bclerics?\b|\bimams?\b|"
+        r"\bcandidates?\b|\blawyers?\b|\bjudges?\b|\bcontractors?\b|\bengineers?\b|"
+        r"\bshop\s*(?:owners?|keepers?)\b|\bdrivers?\b|\bwom[ae]n\b|\bboys?\b|\bgirls?\b|"
+        r"\bYazidis?\b|\bIranians\b|\binformants?\b|\bofficials?\b|\bdisplaced\b|\bpeople\b",
+        CIVILIANS,
+        re.I,
+    ),
+)
+_ALIAS_RES = tuple((re.compile(p, f), name) for p, name, f in _ALIASES)
+# stems every match of an alias contains (see _triggers), per position in _ALIASES
+_ALIAS_STEMS: tuple[tuple[str, ...], ...] = (
+    ("mobili",),
+    ("hashd",),
+    ("pmf", "pmu"),
+    ("badr", "kata", "asa", "saraya"),
+    ("tribal", "tmf"),
+    ("terrorism", "cts"),
+    ("rapid",),
+    ("asayish", "asaish"),
+    ("peshmerga", "pesh", "kurdish"),
+    ("coalition", "cjtf"),
+    ("forces", "troops", "military", "army", "marines", "warplanes", "aircraft", "drone",
+     "soldiers"),
+    ("turk", "ankara"),
+    ("iran", "irgc", "guard"),
+    ("pkk", "workers", "hpg", "ybs"),
+    ("white", "rayat"),
+    ("islamic", "daesh", "da'esh", "da’esh", "amaq", "sleeper", "jihad", "takfir"),
+    ("is", "i.s."),
+    ("police", "swat", "border", "emergency"),
+    ("iraqi", "isf", "army", "military", "soldier", "troops", "servicem", "security",
+     "joint", "government", "federal", "intelligence", "force", "command", "brigade",
+     "division", "regiment", "battalion"),
+    ("protest", "demonstrat", "activist"),
+    ("militant", "terrorist", "insurgent", "extremist", "jihad"),
+    ("riot", "mob"),
+    ("tribal", "clan", "tribe", "tribesm"),
+    ("gunm", "assailant", "attacker", "men", "group", "person", "individual", "militant",
+     "militia", "armed"),
+    ("civilian", "farmer", "shepherd", "child", "resident", "villager", "worker", "employee",
+     "student", "teacher", "journalist", "reporter", "pilgrim", "worship", "mourner",
+     "famil", "mukhtar", "mokhtar", "sheikh", "cleric", "imam", "candidate", "lawyer",
+     "judge", "contractor", "engineer", "shop", "driver", "wom", "boy", "girl", "yazidi",
+     "iranians", "informant", "official", "displaced", "people"),
+)  # fmt: skip
+_ALIAS_TRIGGERS = TriggerIndex({str(i): stems for i, stems in enumerate(_ALIAS_STEMS)})
+
+# words that make an actor phrase a possessive or a description, not an actor
+_NOT_ACTOR_AFTER = re.compile(r"^\s*(?:stronghold|-held|held|control|territory|caliphate)\b")
+
+
+def find_actors(text: str) -> list[ActorMention]:
+    """Return every actor mention in ``text``, in reading order, without overlaps.
+
+    Examples
+    --------
+    >>> [(a.name, a.text) for a in find_actors("Hashd al-Shaabi and ISF units")]
+    [('Military Forces of Iraq (2014-) Popular Mobilization Forces', 'Hashd al-Shaabi'), \
+('Military Forces of Iraq (2014-)', 'ISF')]
+    """
+    return list(_actors(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _actors(text: str) -> tuple[ActorMention, ...]:
+    present = _ALIAS_TRIGGERS.families(text)
+    found: list[ActorMention] = []
+    taken: list[tuple[int, int]] = []
+    for i, (rx, name) in enumerate(_ALIAS_RES):
+        if str(i) not in present:
+            continue
+        for m in rx.finditer(text):
+            a, b = m.start(), m.end()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            if name == ISLAMIC_STATE and _NOT_ACTOR_AFTER.match(text[b:]):
+                continue
+            taken.append((a, b))
+            found.append(ActorMention(name, a, b, m.group(0)))
+    found.sort(key=lambda x: x.start)
+    return tuple(found)
+
+
+_ACTIVE_VERB = re.compile(
+    r"\b(?:attack(?:ed|s|ing)?|target(?:ed|s|ing)?|kill(?:ed|s|ing)?|ambush(?:ed|es)?|"
+    r"shell(?:ed|s|ing)?|bomb(?:ed|s|ing)?|struck|strike|hit|raid(?:ed|s)?|storm(?:ed|s)?|"
+    r"assassinat(?:ed|es)|execut(?:ed|es)|abduct(?:ed|s)|kidnapp(?:ed|s)|shot|opened\s+fire|"
+    r"fired|launched|detonated|blew\s+up|planted|clashed|repelled|thwarted|foiled|"
+    r"arrested|detained|captured|seized|dismantled|defused|destroyed|discovered|found|"
+    r"protested|demonstrated|rallied|carried\s+out|conducted|engaged|wounded|injured|"
+    r"infiltrated|threw|stormed|burned|torched|stole|abducted|liberated|recaptured|"
+    r"regained|retook|advanced|moved|entered|deployed|arrived|withdrew|imposed|hanged|"
+    r"beheaded|murdered|stabbed|released|handed|took|assaulted|besieged|surrounded|"
+    r"bombarded|subjected|harassed|beat|displaced|demolished|looted|damaged|"
+    r"fought|battled|confronted|responded|staged|gathered|marched|blocked|closed)\b",
+    re.I,
+)
+_PASSIVE_BY = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:\w+ed|shot|hit|struck|blown\s+up|"
+    r"overrun|taken|stolen|beaten|slain|thrown|planted)\b[^.;]{0,80}?\bby\b",
+    re.I,
+)
+_BY = re.compile(
+    r"\b(?:by|of)\s+(?:presumed\s+|suspected\s+|likely\s+|the\s+)?$|\bby\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,6}$|\bclaimed\s+by\b|\bblamed\s+on\b|\b(?:remnant|remnants|left\s+"
+    r"behind)\s+(?:\w+\s+){0,2}(?:of|by)\s+$|\blikely\s+(?:by\s+)?$|\bbelonging\s+to\s+$",
+    re.I,
+)
+_PASSIVE_AUX = re.compile(
+    r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?(?:shot\s+and\s+)?$", re.IGNORECASE
+)
+_AGENT_HINTS = ("by", "of", "claimed", "blamed", "remnant", "behind", "likely", "belonging")
+
+
+def _after_by(window: str) -> bool:
+    lower = window.lower()
+    if not any(h in lower for h in _AGENT_HINTS):
+        return False
+    return bool(_BY.search(window))
+
+
+_STATE = frozenset(
+    {IRAQ_MILITARY, IRAQ_POLICE, PMF, CTS, RRF, PESHMERGA, ASAYISH, TMF, COALITION, TURKEY,
+     IRAN, USA}
+)  # fmt: skip
+_VICTIMS_ONLY = frozenset({CIVILIANS})
+
+
+def assign_actors(
+    text: str,
+    *,
+    sub_event_type: str | None = None,
+    victim_group: str | None = None,
+    militants: str = UNIDENTIFIED,
+    found: list[ActorMention] | None = None,
+) -> tuple[str | None, str | None, ActorMention | None, ActorMention | None]:
+    """Pick ``actor1`` and ``actor2`` for one event.
+
+    Parameters
+    ----------
+    text : str
+        The sentences about the event, joined (offsets of the mentions index into it).
+    sub_event_type : str, optional
+        The event's ACLED sub-type, which sets defaults (protesters for protests, an
+        unidentified armed group for a bomb nobody is named for, civilians as the
+        victims of attacks on civilians).
+    victim_group : str, optional
+        ``"civilians"``, ``"a"`` (state forces) or ``"b"`` (non-state) when the
+        casualty figures tell who was hit.
+    militants : str
+        Who bare "militants" or "terrorists" are: the Islamic State when the article
+        names it elsewhere, an unidentified armed group otherwise.
+    found : list of ActorMention, optional
+        The text's actor mentions when the caller has them already.
+
+    Returns
+    -------
+    (actor1, actor2, mention1, mention2)
+        Names, and the mentions they come from (None for defaults).
+    """
+    mentions = [
+        ActorMention(militants, m.start, m.end, m.text) if m.name == MILITANTS else m
+        for m in (find_actors(text) if found is None else found)
+    ]
+    cut = text.find(". ")
+    first_verb = _ACTIVE_VERB.search(text, 0, cut if cut > 0 else len(text))
+    if first_verb is None and cut > 0:
+        first_verb = _ACTIVE_VERB.search(text, cut)
+    actor1: ActorMention | None = None
+    actor2: ActorMention | None = None
+    # a passive clause names its agent after "by": "planted by IS militants"
+    agents = [m for m in mentions if _after_by(text[max(0, m.start - 60) : m.start])]
+    agents = [m for m in agents if m.name not in _VICTIMS_ONLY]
+    subjects = [
+        m
+        for m in mentions
+        if first_verb is not None and m.end <= first_verb.start() and m.name not in _VICTIMS_ONLY
+    ]
+    passive = first_verb is not None and bool(
+        _PASSIVE_AUX.search(text, max(0, first_verb.start() - 30), first_verb.start())
+    )
+    victim: ActorMention | None = None
+    if passive and subjects:
+        # "Four soldiers were wounded by a bomb planted by IS": the subject was hit
+        victim = subjects[0]
+        subjects = []
+        agents = [m for m in agents if m.start > first_verb.start()] if first_verb else agents
+    if subjects:
+        actor1 = subjects[0]
+    elif agents:
+        actor1 = agents[0]
+    elif mentions:
+        armed = [m for m in mentions if m.name not in _VICTIMS_ONLY]
+        if armed and first_verb is None:
+            actor1 = armed[0]
+    if (
+        actor1 is not None
+        and actor1.name in {PROTESTERS}
+        and sub_event_type
+        and sub_event_type
+        not in {"Peaceful protest", "Protest with intervention", "Violent demonstration"}
+    ):
+        actor1 = None
+    rest = [m for m in mentions if actor1 is None or m.name != actor1.name]
+    if victim is not None and (actor1 is None or victim.name != actor1.name):
+        actor2 = victim
+    elif actor1 is not None:
+        after = [m for m in rest if m.start >= actor1.end]
+        actor2 = after[0] if after else (rest[0] if rest else None)
+    else:
+        actor2 = rest[0] if rest else None
+        if actor2 is not None and agents and agents[0].name != actor2.name:
+            actor1 = agents[0]
+    name1 = actor1.name if actor1 else None
+    name2 = actor2.name if actor2 else None
+    # defaults by kind of event
+    sub = sub_event_type or ""
+    if sub in {"Peaceful protest", "Protest with intervention"}:
+        name1, actor1 = PROTESTERS, actor1 if name1 == PROTESTERS else None
+        if name2 in {PROTESTERS, CIVILIANS}:
+            name2, actor2 = None, None
+    elif sub in {"Violent demonstration", "Mob violence"}:
+        name1 = RIOTERS if name1 in {None, PROTESTERS, CIVILIANS} else name1
+    elif sub in {
+        "Remote explosive/landmine/IED", "Grenade", "Suicide bomb", "Attack",
+        "Abduction/forced disappearance", "Armed clash", "Shelling/artillery/missile attack",
+        "Sexual violence",
+    }:  # fmt: skip
+        if name1 is None or name1 == CIVILIANS:
+            if name2 is not None and name2 != CIVILIANS and name1 == CIVILIANS:
+                name1, name2, actor1, actor2 = name2, name1, actor2, actor1
+            else:
+                name1, actor1 = UNIDENTIFIED, None
+        if victim_group == "civilians" and name2 in {None, name1}:
+            name2, actor2 = CIVILIANS, None
+        if sub in {"Attack", "Abduction/forced disappearance", "Sexual violence"}:
+            if name2 is None or (name2 in _STATE and victim_group == "civilians"):
+                name2, actor2 = CIVILIANS, None
+    elif sub in {
+        "Disrupted weapons use", "Arrests", "Change to group/activity", "Other",
+        "Headquarters or base established",
+    }:  # fmt: skip
+        if sub != "Other" or name2 == name1:
+            if name2 != CIVILIANS or sub != "Other":
+                name2, actor2 = None, None
+    if name1 is not None and name1 == name2:
+        name2, actor2 = None, None
+    return name1, name2, actor1, actor2

@@ -1,0 +1,254 @@
+"""When an event happened, from what the text says and when it was published.
+
+Explicit dates ("21 October 2016", "Oct. 21", "on Feb 10", "22.10.2016", "2016-10-21")
+are read as they are; a day and month without a year take the year that puts the date
+closest before the publication date. Relative words are resolved against the
+publication date: "today", "this morning", "tonight" (that day); "yesterday",
+"overnight", "last night" (the day before); a weekday ("on Friday", "Wednesday night")
+is the most recent such day on or before publication; "last week" is a week-long
+range; "earlier this month" a month. Without a publication date relative words cannot
+be resolved, and nothing is invented: the result is None.
+
+``time_precision`` follows ACLED: 1 the day is known, 2 the week, 3 the month.
+
+Examples
+--------
+>>> import datetime as dt
+>>> pub = dt.date(2016, 10, 22)
+>>> read_date("Militants attacked the city on Friday.", published=pub).day
+datetime.date(2016, 10, 21)
+>>> read_date("It happened on 3 March 2017.", published=None).day
+datetime.date(2017, 3, 3)
+>>> read_date("on Wednesday", published=None) is None
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["DateReading", "published_from_text", "read_date"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateReading:
+    """A date read from text: the best day, the range, ACLED precision, the span."""
+
+    day: dt.date | None
+    start: dt.date | None
+    end: dt.date | None
+    precision: int
+    span_start: int
+    span_end: int
+    relative: bool = False
+
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
+    "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+_MONTH_RE = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY_MONTH = re.compile(
+    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b",
+    re.IGNORECASE,
+)
+_MONTH_DAY = re.compile(
+    rf"\b{_MONTH_RE}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:km|kilomet|mile|%))"
+    r"(?:,?\s+(?P<y>(?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
+_NUMERIC = re.compile(
+    r"\b(?:(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]?\d)-(?P<d1>[0-3]?\d)|(?P<d2>[0-3]?\d)[./]"
+    r"(?P<m2>[01]?\d)[./](?P<y2>(?:19|20)\d\d))\b"
+)
+_MONTH_YEAR = re.compile(rf"\b(?:in\s+|during\s+)?{_MONTH_RE}\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<last>last|this|on|late\s+on|early\s+on|before\s+dawn\s+on)\s+)?"
+    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+    r"(?:\s+(?P<part>night|evening|morning|afternoon))?\b",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(
+    r"\b(?P<w>today|this\s+morning|this\s+afternoon|this\s+evening|tonight|earlier\s+today|"
+    r"early\s+(?:this|today)|yesterday|last\s+night|overnight|the\s+day\s+before|"
+    r"on\s+the\s+eve|last\s+week|this\s+week|earlier\s+this\s+week|past\s+week|"
+    r"earlier\s+this\s+month|this\s+month|last\s+month|(?:two|three|a\s+few)\s+days\s+ago|"
+    r"a\s+day\s+earlier|the\s+previous\s+day|in\s+the\s+early\s+hours|before\s+dawn|"
+    r"at\s+dawn|at\s+dusk)\b",
+    re.IGNORECASE,
+)
+
+
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _year_for(month: int, day: int, published: dt.date | None) -> int | None:
+    if published is None:
+        return None
+    best: int | None = None
+    for year in (published.year, published.year - 1, published.year + 1):
+        try:
+            cand = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if cand <= published + dt.timedelta(days=2) and (
+            best is None or cand > dt.date(best, month, day)
+        ):
+            best = year
+    return best
+
+
+def _safe_date(year: int | None, month: int, day: int) -> dt.date | None:
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _explicit(text: str, published: dt.date | None) -> list[DateReading]:
+    out: list[DateReading] = []
+    if not _HAS_DIGIT.search(text):
+        return out
+    for rx in (_DAY_MONTH, _MONTH_DAY):
+        for m in rx.finditer(text):
+            month = _MONTHS[m.group("mon").lower().rstrip(".")]
+            day = int(m.group("d"))
+            if not 1 <= day <= 31:
+                continue
+            if m.group("mon").lower() == "may" and rx is _MONTH_DAY and not m.group("y"):
+                # "may 2 ..." is too often the verb
+                if not re.match(r"May\b", m.group(0)):
+                    continue
+            year = int(m.group("y")) if m.group("y") else _year_for(month, day, published)
+            date = _safe_date(year, month, day)
+            if date is not None:
+                out.append(DateReading(date, date, date, 1, m.start(), m.end()))
+    for m in _NUMERIC.finditer(text):
+        if m.group("y1"):
+            y, mo, d = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))
+        else:
+            y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+        date = _safe_date(y, mo, d) if 1 <= mo <= 12 else None
+        if date is not None:
+            out.append(DateReading(date, date, date, 1, m.start(), m.end()))
+    return out
+
+
+_RELATIVE_STEMS = ("day", "night", "week", "month", "tonight", "overnight", "morning",
+                   "afternoon", "evening", "hours", "dawn", "dusk", "ago", "eve")  # fmt: skip
+
+
+def _relative(text: str, published: dt.date) -> list[DateReading]:
+    out: list[DateReading] = []
+    lower = text.lower()
+    if not any(stem in lower for stem in _RELATIVE_STEMS):
+        return out
+    for m in _WEEKDAY.finditer(text):
+        target = _WEEKDAYS[m.group("wd").lower()]
+        back = (published.weekday() - target) % 7
+        if (m.group("last") or "").lower() == "last" and back == 0:
+            back = 7
+        day = published - dt.timedelta(days=back)
+        out.append(DateReading(day, day, day, 1, m.start(), m.end(), True))
+    for m in _RELATIVE.finditer(text):
+        w = re.sub(r"\s+", " ", m.group("w").lower())
+        if w in {"yesterday", "last night", "overnight", "the day before", "a day earlier",
+                 "the previous day", "on the eve"}:  # fmt: skip
+            day = published - dt.timedelta(days=1)
+            end = published if w == "overnight" else day
+            out.append(DateReading(day, day, end, 1, m.start(), m.end(), True))
+        elif w in {"last week", "past week", "this week", "earlier this week"}:
+            start = published - dt.timedelta(days=7)
+            out.append(DateReading(None, start, published, 2, m.start(), m.end(), True))
+        elif w in {"earlier this month", "this month"}:
+            start = published.replace(day=1)
+            out.append(DateReading(None, start, published, 3, m.start(), m.end(), True))
+        elif w == "last month":
+            end = published.replace(day=1) - dt.timedelta(days=1)
+            out.append(DateReading(None, end.replace(day=1), end, 3, m.start(), m.end(), True))
+        elif w.endswith("days ago"):
+            n = {"two": 2, "three": 3}.get(w.split()[0], 3)
+            day = published - dt.timedelta(days=n)
+            out.append(DateReading(day, day, day, 1, m.start(), m.end(), True))
+        else:  # today, this morning, tonight, before dawn, in the early hours
+            out.append(DateReading(published, published, published, 1, m.start(), m.end(), True))
+    return out
+
+
+def read_date(text: str, *, published: dt.date | None) -> DateReading | None:
+    """Read the date of the event a sentence describes.
+
+    Parameters
+    ----------
+    text : str
+        One sentence (or the sentences about one event).
+    published : datetime.date, optional
+        The article's publication date, to resolve relative words and missing years.
+
+    Returns
+    -------
+    DateReading or None
+        The first usable date in the text (explicit beats relative); None when the
+        text says nothing about the day, or only says it relative to an unknown date.
+    """
+    if not text:
+        return None
+    found = [r for r in _explicit(text, published) if not _is_background(text, r)]
+    if published is not None:
+        found.extend(r for r in _relative(text, published) if not _is_background(text, r))
+    if not found:
+        return None
+    explicit = [r for r in found if not r.relative and r.day is not None]
+    if explicit:
+        return min(explicit, key=lambda r: r.span_start)
+    days = [r for r in found if r.day is not None]
+    if days:
+        return min(days, key=lambda r: r.span_start)
+    return min(found, key=lambda r: r.span_start)
+
+
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|added|confirmed|declared|revealed|"
+    r"published|posted|tweeted|claimed|denied|warned|noted)\s+(?:\w+\s+){0,2}?(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_background(text: str, reading: DateReading) -> bool:
+    before = text[max(0, reading.span_start - 40) : reading.span_start]
+    if re.search(r"\b(?:since|until|till|by|before|after)\s+(?:the\s+)?$", before.lower()):
+        return True
+    # "the general said on Saturday": the day of the statement, not of the event
+    return bool(_REPORTING.search(before))
+
+
+def published_from_text(text: str) -> dt.date | None:
+    r"""Find a publication date an article states about itself in its first lines.
+
+    Examples
+    --------
+    >>> published_from_text("Headline | DW | 22.10.2016\nBody")
+    datetime.date(2016, 10, 22)
+    >>> published_from_text("October 21, 2016 at 1:04 pm\\n")
+    datetime.date(2016, 10, 21)
+    >>> published_from_text("no date here") is None
+    True
+    """
+    head = text[:600]
+    for r in _explicit(head, None):
+        if r.day is not None:
+            return r.day
+    return None

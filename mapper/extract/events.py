@@ -1,0 +1,656 @@
+"""Event type and sub-type in ACLED's current taxonomy, from the words of a report.
+
+ACLED (2019 onwards) sorts events into 6 types and 25 sub-types; :data:`TAXONOMY`
+lists them. :func:`find_cues` finds the words that signal each sub-type ("airstrike",
+"IED", "clashes", "kidnapped", "protested", "dismantled", ...), and
+:func:`classify` weighs them into one (type, sub-type) for an event, following the
+codebook's precedence: a protest is a protest unless force is used against it; an
+explosive or air attack is *Explosions/Remote violence* unless the report describes
+an exchange of fire (then a battle); one-sided violence against civilians without
+explosives is *Violence against civilians*; weapons seized or defused, arrests, troop
+movements and finds of mass graves are *Strategic developments*.
+
+Examples
+--------
+>>> classify("An IED exploded near a market, wounding three civilians.")
+('Explosions/Remote violence', 'Remote explosive/landmine/IED')
+>>> classify("Police dismantled two IEDs on the road.")
+('Strategic developments', 'Disrupted weapons use')
+>>> classify("Hundreds of teachers protested in front of the governorate building.")
+('Protests', 'Peaceful protest')
+>>> classify("")
+(None, None)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from mapper.extract._triggers import TriggerIndex
+from mapper.extract.casualties import read_figures
+
+__all__ = ["TAXONOMY", "Cue", "classify", "event_strength", "find_cues", "map_acled_type"]
+
+#: ACLED's current event types and their sub-types.
+TAXONOMY: dict[str, tuple[str, ...]] = {
+    "Battles": (
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    ),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Violence against civilians": (
+        "Sexual violence",
+        "Attack",
+        "Abduction/forced disappearance",
+    ),
+    "Protests": (
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+    ),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
+
+_TYPE_OF = {sub: etype for etype, subs in TAXONOMY.items() for sub in subs}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A word or phrase that signals an event sub-type, with its offsets in the text."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# kind -> pattern; kinds are finer than sub-types and are weighed in classify()
+_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "suicide",
+        _rx(
+            r"\bsuicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bombs?|vests?|"
+            r"belts?|truck|vehicle|bombers?)\b|\bblew\s+(?:himself|themselves|herself)\s+up\b|"
+            r"\bblow(?:ing)?\s+(?:himself|themselves|herself)\s+up\b|\bdetonated\s+(?:his|her|"
+            r"their)\s+(?:own\s+)?(?:explosive\s+)?(?:vests?|belts?)\b|\bexplosive\s+(?:vests?|"
+            r"belts?)\b|\binghimasi\b|\bsvbied\b"
+        ),
+    ),
+    (
+        "air",
+        _rx(
+            r"\bair\s*strikes?\b|\bair\s*raids?\b|\bairstrikes?\b|\bair\s+attacks?\b|"
+            r"\bdrone\s+(?:strikes?|attacks?)\b|\b(?:warplanes?|war\s*planes?|fighter\s+jets?|"
+            r"jets|aircraft|helicopters?|drones?|f-16s?|gunships?)\b|\baerial\s+(?:bombardment|"
+            r"attacks?|strikes?|bombing)\b|\bair\s+force\b|\bbombed\s+from\s+the\s+air\b|"
+            r"\bstrikes?\s+by\s+the\s+(?:u\.?s\.?-led\s+)?coalition\b|\bcoalition\s+strikes?\b"
+        ),
+    ),
+    (
+        "shelling",
+        _rx(
+            r"\bshell(?:ing|ed|s)\b|\bmortars?\b|\bartillery\b|\brockets?\b|\bkatyushas?\b|"
+            r"\bmissiles?\b|\bprojectiles?\b|\bhowitzers?\b|\bbombard(?:ed|ment|ing)\b"
+        ),
+    ),
+    (
+        "ied",
+        _rx(
+            r"\bieds?\b|\bvbieds?\b|\bexplosive\s+(?:devices?|charges?)\b|\b(?:roadside|car|"
+            r"sticky|magnetic|parked|motorcycle|motorbike|truck)\s+bombs?\b|\bbooby[-\s]?trap"
+            r"(?:ped|s)?\b|\blandmines?\b|\bland\s+mines?\b|\bmines?\b(?!\s+(?:of|and)\b)|"
+            r"\bbomb(?:s|ing|ings)?\b|\bexplosions?\b|\bblasts?\b|\bexplod(?:ed|es|ing)\b|"
+            r"\bdetonat(?:ed|ion|ions|ing)\b|\bblew\s+up\b|\bblown\s+up\b|\bremote\s+explosives?\b|"
+            r"\bexplosives?[-\s](?:laden|attack)\b"
+        ),
+    ),
+    ("grenade", _rx(r"\b(?:hand\s*)?gre(?:n|na)a?des?\b|\bhandgre\w+\b")),
+    ("chemical", _rx(r"\bchemical\s+(?:weapons?|attack|agents?)\b|\bchlorine\b|\bmustard\s+gas\b")),
+    (
+        "clash",
+        _rx(
+            r"\bclash(?:es|ed|ing)?\b|\bfighting\b|\bfought\b|\bfire\s*fights?\b|"
+            r"\bgun\s*(?:battles?|fights?)\b|\bexchange(?:d)?\s+(?:of\s+)?fire\b|\bambush(?:ed|es|"
+            r"ing)?\b|\brepel(?:led|s|ling)?\b|\brepuls(?:ed|e)\b|\bthwart(?:ed)?\b|\bfoil(?:ed)?\s+"
+            r"(?:an?\s+)?(?:attack|attempt|infiltration)\b|\bbattles?\b|\bcombat\b|\bskirmish"
+            r"(?:es)?\b|\bengaged\b|\binfiltrat(?:e|ed|ion)\b|\bstorm(?:ed|ing)\b|\braid(?:ed|s)?\b|"
+            r"\bassault(?:ed|s)?\b|\boffensive\b|\bsniper\b|\bsniping\b|\bopened\s+fire\b|"
+            r"\btarget(?:ed|ing)\b|\bshoot(?:ing|out)\b|\bshot\s+(?:dead|at|and|him|her|them|by|down)\b|\b(?:was|were)\s+shot\b|\bgunfire\b|\battack(?:ed|s|ing)?\b|\bkill(?:ed|ing)\b"
+        ),
+    ),
+    (
+        "operation",
+        _rx(
+            r"\bhideouts?\b|\bsweep(?:ing)?\s+operations?\b|\bsearch\s+operations?\b|"
+            r"\bmilitary\s+operations?\b|\boperations?\s+against\b|\bclearing\s+operations?\b|"
+            r"\bsecurity\s+operations?\b"
+        ),
+    ),
+    (
+        "disposal",
+        _rx(
+            r"\b(?:forces|police|army|intelligence|mobili[sz]ation|units|troops|engineers?|pmf|"
+            r"pmu|soldiers|squad|team)\b[^.;]{0,60}?\b(?:detonated|destroyed|blew\s+up|exploded|"
+            r"removed|cleared|found|discovered)\s+(?:an?\s+|the\s+|\d+\s+|[\w-]+\s+){0,4}?"
+            r"(?:car\s+bombs?|ieds?|booby[-\s]?trapped|explosives?|bombs?|mines?|vbieds?|"
+            r"explosive\s+(?:devices?|belts?|vests?))\b"
+        ),
+    ),
+    (
+        "onesided",
+        _rx(
+            r"\bassassinat(?:ed|ion|ing)\b|\bexecut(?:ed|ion|ions|ing)\b|\bbehead(?:ed|ing)\b|"
+            r"\bshot\s+dead\b|\bgunned\s+down\b|\bmurder(?:ed|s)?\b|\bstabb(?:ed|ing)\b|"
+            r"\bmassacre(?:d|s)?\b|\btortur(?:ed|e)\b|\bhanged\b|\blynch(?:ed|ing)\b|"
+            r"\bhuman\s+shields?\b|\bburned\s+alive\b|\b(?:bodies|corpses|body)\b[^.;]{0,60}?\b"
+            r"(?:found|discovered|recovered|dumped|retrieved)\b"
+        ),
+    ),
+    (
+        "abduction",
+        _rx(r"\babduct(?:ed|ion|ions|ing|s)?\b|\bkidnap(?:ped|ping|pings|s)?\b|\bhostages?\b"),
+    ),
+    ("sexual", _rx(r"\brap(?:ed|e)\b|\bsexual(?:ly)?\s+(?:assault|violence|abuse)")),
+    (
+        "protest",
+        _rx(
+            r"\bprotest(?:ed|ers|ors|s|ing)?\b|\bdemonstrat(?:ed|ion|ions|ors|ing)\b|\bsit-ins?\b|"
+            r"\brall(?:y|ies|ied)\b|\bmarch(?:ed)\b|\bstrike\s+by\s+workers\b|\bon\s+strike\b"
+        ),
+    ),
+    (
+        "intervention",
+        _rx(
+            r"\bdispers(?:ed|e|ing)\b|\btear\s*gas\b|\bwater\s+cannons?\b|\brubber\s+bullets\b|"
+            r"\bbaton(?:s|-charged)?\b|\barrested\s+(?:several\s+|some\s+|\w+\s+)?protesters\b"
+        ),
+    ),
+    (
+        "riot",
+        _rx(
+            r"\briot(?:s|ers|ing|ed)?\b|\b(?:set\s+fire\s+to|torched|burn(?:ed|t)|stormed)\b"
+            r"[^.]{0,60}\b(?:office|building|headquarters|consulate|hq)\b|"
+            r"\bthrew\s+stones\b|\bstone[-\s]throwing\b|\bburn(?:ed|ing|t)\s+tires\b|\bmob\b"
+        ),
+    ),
+    (
+        "disrupted",
+        _rx(
+            r"\bdismant(?:l|le)(?:ed|ing|es)?\b|\bdismanlted\b|\bdefus(?:ed|al|ing|e)\b|"
+            r"\bdisarm(?:ed|ing)\b|\bdefused\b|\bcontrolled\s+(?:detonation|explosion)\b|"
+            r"\bsafely\s+detonated\b|\bneutrali[sz]ed\b|\b(?:seiz(?:ed|ure|ing)|confiscat(?:ed|ion)|"
+            r"recovered)\b(?=[^.]{0,60}\b(?:weapons?|arms|ammunition|explosives?|caches?|ieds?|"
+            r"rockets?|mortars?|shells|bombs?|grenades?|rifles?|belts?|vests?|depots?|munitions)\b)|\bcaches?\b|\bweapons?\s+depots?\b|\bexplosives\s+workshop\b|\bied\s+"
+            r"(?:factory|workshop)\b|\bfound\s+(?:and\s+\w+\s+)?(?:an?\s+|\d+\s+|\w+\s+)?"
+            r"(?:ieds?|explosive|bombs?|weapons)\b|\bdiscovered\s+(?:and\s+\w+\s+)?(?:an?\s+|"
+            r"\d+\s+|\w+\s+)?(?:ieds?|explosive|bombs?|weapons|booby|car\s+bombs?|tunnels?|"
+            r"containers?|mortar)\b|\bhandled\b"
+        ),
+    ),
+    (
+        "arrest",
+        _rx(
+            r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|s|ing)?\b|\bapprehend(?:ed|s)?\b|"
+            r"\bcaptured\b|\bin\s+custody\b|\brounded\s+up\b|\bdetention\b"
+        ),
+    ),
+    (
+        "regain",
+        _rx(
+            r"\bre-?(?:captur(?:ed|e|ing)|took|take|taken|gain(?:ed)?(?:\s+full)?\s+control)\b|"
+            r"\bliberat(?:ed|e|ing|ion)\b|\b(?:moved|advanced|pushed|entered|swept)\s+into\b|"
+            r"\bretaken\b|\bregained\b|\bfreed\s+(?:the\s+)?(?:town|city|village|district)\b"
+        ),
+    ),
+    (
+        "overtake",
+        _rx(
+            r"\b(?:took|taken|take|seized|gained)\s+control\s+of\b|\boverr(?:an|un)\b|"
+            r"\b(?:seized|captured|took\s+over|overran)\s+(?:the\s+)?(?:\w+\s+)?(?:town|city|"
+            r"village|district|area|base|airport|border\s+crossing)\b|"
+            r"\bcaptured\s+(?:the\s+)?(?:town|city|village|district|area|neighbou?rhoods?)\b|"
+            r"\bfell\s+to\b"
+        ),
+    ),
+    (
+        "movement",
+        _rx(
+            r"\breinforcements\b|\bdeploy(?:ed|ment|s)?\b|\barrived\s+in\b|\bwithdr(?:ew|awn|awal)"
+            r"\b|\bcurfew\b|\bsecurity\s+measures\b|\bclosed\s+(?:the\s+)?roads?\b|\bredeploy"
+            r"(?:ed|ment)?\b|\btroops?\s+(?:movements?|build-?up)\b|\bmovement\s+of\s+forces\b|"
+            r"\blaunch(?:ed|es)?\s+(?:an?\s+|the\s+)?(?:new\s+|large-scale\s+|major\s+|military\s+|"
+            r"security\s+)*(?:operation|offensive|campaign)\b"
+        ),
+    ),
+    (
+        "property",
+        _rx(
+            r"\b(?:burn(?:ed|t)|torch(?:ed)?|set\s+(?:on\s+)?fire(?:\s+to)?|demolish(?:ed)?|"
+            r"destroy(?:ed|ing)|loot(?:ed|ing)|stole|stolen|ransack(?:ed)?|vandali[sz]ed)\b"
+        ),
+    ),
+    ("grave", _rx(r"\bmass\s+graves?\b|\bremains\s+of\b|\bexhum(?:ed|ation)\b")),
+    (
+        "agreement",
+        _rx(
+            r"\bagreement\b|\bcease-?fire\b|\btruce\b|\bsigned\s+(?:an?\s+)?(?:deal|accord)\b|"
+            r"\bprisoner\s+(?:swap|exchange)\b|\bpeace\s+deal\b"
+        ),
+    ),
+    (
+        "base",
+        _rx(
+            r"\b(?:established|set\s+up|opened|built)\s+(?:an?\s+|the\s+|new\s+)*(?:military\s+)?"
+            r"(?:base|headquarters|outpost|hq)\b"
+        ),
+    ),
+    (
+        "handover",
+        _rx(
+            r"\bhand(?:ed)?\s+over\s+(?:control|security)\b|\bhandover\s+of\b|"
+            r"\btook\s+over\s+security\b"
+        ),
+    ),
+)
+
+_KILLS = _rx(
+    r"\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring|casualties|slain|"
+    r"shot\s+dead|lost\s+their\s+lives)\b"
+)
+_QUOTES = frozenset("\"“‘«'")
+_HEDGE_STEMS = ("warn", "concern", "fear", "threat", "risk", "danger", "plan", "aim",
+                "expect", "intend", "vow", "could", "would", "might")  # fmt: skip
+_HEDGE = _rx(
+    r"\b(?:warned|warns|warning)\s+(?:\w+\s+){0,3}?(?:that|of|against)\b|"
+    r"\b(?:raised|voiced|expressed)\s+(?:\w+\s+)?concerns?\b|\bconcerns?\s+that\b|"
+    r"\bfears?\s+(?:that|of)\b|\bthreaten(?:ed|s)?\s+to\b|\b(?:plans?|planning|aims?|"
+    r"intends?|vowed|vows|expected)\s+to\b|\bfraught\s+with\b|\bcould\s+(?:be|have)\b|"
+    r"\bwould\s+(?:be|have)\b|\bmight\s+(?:be|have)\b|\brisk\s+of\b"
+)
+_KILL_STEMS = ("kill", "dead", "died", "wound", "injur", "casualt", "slain", "shot", "lives")
+_CIVILIAN_WORDS = _rx(
+    r"\b(?:civilians?|farmers?|shepherds?|children|child|boys?|girls?|women|woman|men|man|"
+    r"workers?|employees?|residents?|villagers?|students?|teachers?|doctors?|journalists?|"
+    r"reporters?|pilgrims?|worshipp?ers?|mourners?|famil(?:y|ies)|relatives?|brothers?|sons?|"
+    r"wife|mukhtar|mokhtar|sheikhs?|clerics?|imams?|candidates?|officials?|lawyers?|judges?|"
+    r"investigators?|photographers?|contractors?|engineers?|owners?|drivers?|vendors?|"
+    r"shop(?:s|keepers?)|markets?|cafes?|mosques?|houses?|homes?|informants?|spy|notables?|"
+    r"council|mps?|lawmakers?|individuals?|people|persons?|passers-by|crowds?)\b"
+)
+_ARMED_WORDS = _rx(
+    r"\b(?:soldiers?|troops|army|police(?:men|man)?|forces|pmf|pmu|tmf|peshmerga|"
+    r"checkpoints?|patrols?|convoys?|positions?|bases?|barracks|outposts?|"
+    r"security|militiam[ae]n|officers?|commanders?|mobili[sz]ation|guards?|personnel|"
+    r"tribal\s+fighters?|emirs?|militants?\s+(?:were|was)\s+killed|"
+    r"(?:killed|killing|shot\s+dead|assassinated)\s+(?:\w+\s+){0,4}(?:militants?|"
+    r"commanders?|leaders?|emirs?|members?|fighters?|operatives?))\b"
+)
+_ATTEMPT = _rx(r"\b(?:attempt(?:ed)?|tried|trying)\s+to\b")
+
+
+def victims_are_civilians(text: str, *, groups: set[str] | None = None) -> bool:
+    """Guess whether the people hit in ``text`` are civilians (not armed forces).
+
+    The casualty figures decide when there are any ("killing two farmers"); otherwise
+    words for civilian targets with no word for an armed target.
+
+    Examples
+    --------
+    >>> victims_are_civilians("Gunmen shot dead a shop owner in his store.")
+    True
+    >>> victims_are_civilians("Gunmen shot dead two soldiers at a checkpoint.")
+    False
+    """
+    if groups is None:
+        groups = {f.group for f in read_figures(text)}
+    if groups & {"a", "b"}:
+        return False
+    if "civilians" in groups:
+        return True
+    return bool(_CIVILIAN_WORDS.search(text)) and not _ARMED_WORDS.search(text)
+
+
+# stems every match of a cue kind contains (see _triggers): only those kinds are run
+_STEMS: dict[str, tuple[str, ...]] = {
+    "suicide": ("suicid", "blew", "blow", "detonated", "explosive", "inghimasi", "svbied"),
+    "air": ("air", "drone", "plane", "jet", "aircraft", "helicopter", "f-16", "gunship",
+            "aerial", "strike"),
+    "shelling": ("shell", "mortar", "artiller", "rocket", "katyusha", "missile", "projectile",
+                 "howitzer", "bombard"),
+    "ied": ("ied", "explosi", "bomb", "booby", "mine", "blast", "explod", "detonat", "blew",
+            "blown"),
+    "grenade": ("gren", "handgre"),
+    "chemical": ("chemical", "chlorine", "mustard"),
+    "clash": ("clash", "fight", "fought", "fire", "gun", "exchange", "ambush", "repel",
+              "repuls", "thwart", "foil", "battle", "combat", "skirmish", "engaged",
+              "infiltrat", "storm", "raid", "assault", "offensive", "snip", "shoot", "shot",
+              "attack", "kill", "target"),
+    "operation": ("hideout", "operation"),
+    "disposal": ("detonat", "destroy", "blew", "explod", "remov", "clear", "found",
+                 "discover"),
+    "onesided": ("assassin", "execut", "behead", "shot", "gunned", "murder", "stabb",
+                 "massacr", "tortur", "hanged", "lynch", "shield", "alive", "bod", "corpse"),
+    "abduction": ("abduct", "kidnap", "hostage"),
+    "sexual": ("rap", "sexual"),
+    "protest": ("protest", "demonstrat", "sit-in", "rall", "march", "strike"),
+    "intervention": ("dispers", "tear", "cannon", "rubber", "baton", "protester"),
+    "riot": ("riot", "fire", "torch", "burn", "storm", "stone", "tires", "mob"),
+    "disrupted": ("dismant", "dismanl", "defus", "disarm", "controlled", "safely", "neutrali",
+                  "seiz", "confiscat", "recover", "cache", "depot", "workshop", "factory",
+                  "found", "discover", "handled"),
+    "arrest": ("arrest", "detain", "apprehend", "captur", "custody", "rounded", "detention"),
+    "regain": ("captur", "took", "take", "gain", "liberat", "moved", "advanced", "pushed",
+               "entered", "swept", "freed"),
+    "overtake": ("control", "overr", "captured", "fell", "seiz", "took"),
+    "movement": ("reinforcement", "deploy", "arrived", "withdr", "curfew", "measures",
+                 "closed", "troop", "movement", "launch"),
+    "property": ("burn", "torch", "fire", "demolish", "destroy", "loot", "stole", "ransack",
+                 "vandal"),
+    "grave": ("grave", "remains", "exhum"),
+    "agreement": ("agreement", "cease", "truce", "signed", "prisoner", "peace"),
+    "base": ("establish", "set up", "opened", "built"),
+    "handover": ("hand", "took"),
+}  # fmt: skip
+_TRIGGERS = TriggerIndex(_STEMS)
+
+
+@functools.lru_cache(maxsize=8192)
+def _cues(text: str) -> tuple[Cue, ...]:
+    present = _TRIGGERS.families(text)
+    out: list[Cue] = []
+    for kind, rx in _CUES:
+        if kind not in present:
+            continue
+        for m in rx.finditer(text):
+            out.append(Cue(kind, m.start(), m.end(), m.group(0)))
+    out.sort(key=lambda c: (c.start, c.kind))
+    return tuple(out)
+
+
+def find_cues(text: str) -> list[Cue]:
+    """Return every event cue in ``text`` in reading order.
+
+    Examples
+    --------
+    >>> [c.kind for c in find_cues("Gunmen kidnapped a farmer after clashes.")]
+    ['abduction', 'clash']
+    """
+    return list(_cues(text))
+
+
+#: cues that make a sentence about an event rather than background
+_STRONG = frozenset(
+    {
+        "suicide", "air", "shelling", "ied", "grenade", "chemical", "clash", "onesided",
+        "abduction", "sexual", "protest", "riot", "disrupted", "arrest", "regain",
+        "overtake", "grave",
+    }
+)  # fmt: skip
+
+
+def event_strength(text: str) -> int:
+    """Score how strongly ``text`` describes a concrete event (0 = not at all).
+
+    Examples
+    --------
+    >>> event_strength("The city is the centre of the oil industry.")
+    0
+    >>> event_strength("A roadside bomb killed two soldiers.") > 1
+    True
+    """
+    kinds = {c.kind for c in _cues(text)}
+    score = len(kinds & _STRONG)
+    lower = text.lower()
+    if any(stem in lower for stem in _KILL_STEMS) and _KILLS.search(text):
+        score += 1
+    if score and text[:1] in _QUOTES and not read_figures(text):
+        return 0  # a quoted opinion ("... because ISIS is collapsing in Mosul")
+    if score and any(stem in lower for stem in _HEDGE_STEMS) and _HEDGE.search(text):
+        # a warning or a fear, not a report of an event (unless it gives figures)
+        if "protest" not in kinds and not read_figures(text):
+            score = 0
+    return score
+
+
+def classify(
+    text: str,
+    *,
+    killed: int = 0,
+    civilians_hit: bool | None = None,
+    cues: list[Cue] | None = None,
+    killing: bool | None = None,
+) -> tuple[str | None, str | None]:
+    """Return ACLED's (event_type, sub_event_type) for the text of one event.
+
+    Parameters
+    ----------
+    text : str
+        The sentences about the event, joined.
+    killed : int
+        Fatalities read from the text, if known (a detail for ties).
+    civilians_hit : bool, optional
+        Whether the victims are civilians; guessed from the text when omitted.
+    cues : list of Cue, optional
+        The text's cues when the caller has them already (saves a pass).
+    killing : bool, optional
+        Whether the text reports someone killed (from casualty figures), if known.
+
+    Returns
+    -------
+    (str, str) or (None, None)
+        ``(None, None)`` when the text names no event.
+    """
+    if cues is None:
+        cues = find_cues(text)
+    if not cues:
+        return None, None
+    kinds = {c.kind for c in cues}
+    counts: dict[str, int] = {}
+    for c in cues:
+        counts[c.kind] = counts.get(c.kind, 0) + 1
+    first: dict[str, int] = {}
+    for c in cues:
+        first.setdefault(c.kind, c.start)
+    has_kills = bool(_KILLS.search(text)) or killed > 0
+    if civilians_hit is None:
+        civilians_hit = victims_are_civilians(text)
+    if killing is None:
+        killing = any(f.kind == "killed" for f in read_figures(text))
+    sub = _choose(
+        kinds,
+        counts,
+        first,
+        has_kills=has_kills,
+        civilians=civilians_hit,
+        text=text,
+        killed=killed,
+        killing=killing,
+    )
+    if sub is None:
+        return None, None
+    return _TYPE_OF[sub], sub
+
+
+def _choose(
+    kinds: set[str],
+    counts: dict[str, int],
+    first: dict[str, int],
+    *,
+    has_kills: bool,
+    civilians: bool,
+    text: str,
+    killed: int = 0,
+    killing: bool = False,
+) -> str | None:
+    if "suicide" in kinds and _SUICIDE_TARGETED.search(text) and not _SUICIDE_ACT.search(text):
+        kinds = (kinds - {"suicide"}) | {"clash"}  # suicide bombers killed, not a bombing
+    explosive = kinds & {"suicide", "air", "shelling", "ied", "grenade", "chemical"}
+    firefight = _has_firefight(text)
+    hit = _explosion_hit_people(text)
+    # protests and riots
+    if "protest" in kinds and not (explosive or "onesided" in kinds):
+        if has_kills and re.search(r"\b(?:protesters?|demonstrators?)\b", text, re.I):
+            return "Excessive force against protesters"
+        if "riot" in kinds:
+            return "Violent demonstration"
+        if "intervention" in kinds:
+            return "Protest with intervention"
+        return "Peaceful protest"
+    if "riot" in kinds and not explosive and "clash" not in kinds:
+        return "Mob violence" if re.search(r"\bmob\b", text, re.I) else "Violent demonstration"
+    if "grave" in kinds and not killed:
+        return "Other"
+    if "chemical" in kinds:
+        return "Chemical weapon"
+    if "air" in kinds and not (firefight and "clash" in kinds and first["clash"] < first["air"]):
+        return "Air/drone strike"
+    if kinds & {"disrupted", "disposal"} and not hit and not (killing and not _disposal(text)):
+        return "Disrupted weapons use"
+    if "sexual" in kinds:
+        return "Sexual violence"
+    if "abduction" in kinds and (civilians or not has_kills) and not (explosive and hit):
+        return "Abduction/forced disappearance"
+    if "suicide" in kinds:
+        if firefight and not civilians:
+            return "Armed clash"
+        return "Suicide bomb"
+    if "shelling" in kinds and not firefight:
+        return "Shelling/artillery/missile attack"
+    if "ied" in kinds and not firefight and not _ATTEMPT.search(text):
+        return "Remote explosive/landmine/IED"
+    if "grenade" in kinds and not firefight:
+        return "Grenade"
+    if "regain" in kinds and not civilians:
+        return "Government regains territory"
+    if "overtake" in kinds and not civilians and "arrest" not in kinds:
+        return "Non-state actor overtakes territory"
+    if "onesided" in kinds or ("clash" in kinds and civilians and (has_kills or hit)):
+        return "Attack" if civilians or not _ARMED_WORDS.search(text) else "Armed clash"
+    if "clash" in kinds:
+        if "arrest" in kinds and not has_kills and not firefight:
+            return "Arrests"
+        if civilians and not firefight:
+            return "Attack"
+        return "Armed clash"
+    if explosive:
+        return "Remote explosive/landmine/IED" if "ied" in kinds else "Armed clash"
+    if "arrest" in kinds:
+        return "Arrests"
+    if "operation" in kinds and has_kills:
+        return "Armed clash"
+    if "agreement" in kinds:
+        return "Agreement"
+    if "base" in kinds:
+        return "Headquarters or base established"
+    if "handover" in kinds:
+        return "Non-violent transfer of territory"
+    if "property" in kinds:
+        return "Looting/property destruction"
+    if "movement" in kinds:
+        return "Change to group/activity"
+    if "operation" in kinds:
+        return "Change to group/activity"
+    return None
+
+
+_SUICIDE_TARGETED = _rx(
+    r"\b(?:killed|killing|arrested|arresting|captured|capturing|shot|intercepted|foiled|"
+    r"thwarted)\s+(?:\w+\s+){0,5}?suicide\s+(?:bombers?|attackers?)\b"
+)
+_SUICIDE_ACT = _rx(
+    r"\bblew\s+(?:himself|themselves|herself)\s+up\b|\bdetonated\s+(?:his|her|their)\b|"
+    r"\bsuicide\s+(?:bombers?|attackers?)\s+(?:\w+\s+){0,3}?(?:targeted|struck|attacked|hit|"
+    r"detonated|exploded|killed)\b"
+)
+
+
+_FIREFIGHT = _rx(
+    r"\breturned\s+fire\b|\bresponded\s+to\s+the\s+fire\b|\bfired\s+back\b|"
+    r"\b(?:surrounded|cornered|besieged)\s+by\b|\bclash(?:es|ed)?\b|\bfire\s*fights?\b|\bgun\s*(?:battles?|fights?)\b|\bexchange(?:d)?\s+"
+    r"(?:of\s+)?fire\b|\bambush(?:ed)?\b|\brepel(?:led)?\b|\brepuls(?:ed|e)\b|\bfighting\b|"
+    r"\bcombat\b|\bskirmish(?:es)?\b|\bstormed\b|\bopened\s+fire\b|\battacked\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,3}(?:checkpoint|position|post|base|barracks|outpost|headquarters)\b"
+)
+_DISPOSAL_KILL = _rx(
+    r"\b(?:killed|died|wounded|injured)\b[^.]{0,60}\b(?:while|when)\s+(?:planting|"
+    r"dismantling|defusing|trying\s+to\s+(?:defuse|dismantle|plant))"
+)
+_HIT_PEOPLE = _rx(
+    r"\b(?:killed|killing|wounded|wounding|injured|injuring)\b[^.]{0,40}\b(?:civilians?|"
+    r"soldiers?|policem[ae]n|members?|fighters?|people|others?|officers?|farmers?|children)\b|"
+    r"\b(?:civilians?|soldiers?|policem[ae]n|members?|fighters?|people|others?|officers?|"
+    r"farmers?|children)\b[^.]{0,30}\b(?:were|was)\s+(?:killed|wounded|injured)\b"
+)
+
+
+def _has_firefight(text: str) -> bool:
+    return bool(_FIREFIGHT.search(text))
+
+
+def _disposal(text: str) -> bool:
+    return bool(_DISPOSAL_KILL.search(text))
+
+
+def _explosion_hit_people(text: str) -> bool:
+    return bool(_HIT_PEOPLE.search(text)) and not _DISPOSAL_KILL.search(text)
+
+
+# ACLED's names before 2019 -> the current event types
+_OLD_TYPES = {
+    "remote violence": "Explosions/Remote violence",
+    "battle-no change of territory": "Battles",
+    "battle-government regains territory": "Battles",
+    "battle-non-state actor overtakes territory": "Battles",
+    "violence against civilians": "Violence against civilians",
+    "riots/protests": "Protests",
+    "protests": "Protests",
+    "riots": "Riots",
+    "strategic development": "Strategic developments",
+    "strategic developments": "Strategic developments",
+    "headquarters or base established": "Strategic developments",
+    "non-violent transfer of territory": "Strategic developments",
+    "non-violent activity by a conflict actor": "Strategic developments",
+    "battles": "Battles",
+    "explosions/remote violence": "Explosions/Remote violence",
+}
+
+
+def map_acled_type(event_type: str) -> str | None:
+    """Map an ACLED event type (old or current name) to the current type.
+
+    ``Riots/Protests`` maps to ``Protests``; scorers should also accept ``Riots``.
+
+    Examples
+    --------
+    >>> map_acled_type("Remote violence")
+    'Explosions/Remote violence'
+    >>> map_acled_type("Battle-No change of territory")
+    'Battles'
+    >>> map_acled_type("nonsense") is None
+    True
+    """
+    return _OLD_TYPES.get(event_type.strip().lower())

@@ -1,0 +1,567 @@
+"""Place names in context: which gazetteer matches are places, and how an event relates.
+
+The gazetteer finds every capitalised name it knows (:meth:`Gazetteer.scan`). This
+module decides, from the words around each match, whether it is used as a place at
+all and how strongly it is tied to an event:
+
+* **not a place**: part of an organisation or outlet ("Washington Institute",
+  "Brookings Doha", "Kurdistan 24", "Baghdad Operations Command"), part of a person's
+  name ("Abu Bakr al-Baghdadi", "Governor Najm al-Din Karim"), inside an e-mail
+  address or a web address, or the article's dateline ("ERBIL (Kurdistan 24) –");
+* **background**: a list of three or more provinces ("in Nineveh, Anbar, Salahuddin,
+  Diyala and Kirkuk provinces"), a title ("the governor of Kirkuk"), a quoted
+  opinion;
+* **relation** to the event: ``in`` ("in", "at", "the village of"), ``near`` ("near",
+  "outside", "close to"), ``outskirts`` ("on the southern outskirts of"),
+  ``direction`` ("40 km south of", "north of", "north Ramadi"; bearing and distance
+  kept), ``between`` ("on the road between X and Y"; ``other`` is Y), ``region`` ("X
+  province", "the province of X").
+
+Each :class:`PlaceUse` carries a ``tie`` score: how strongly the words bind the
+place to an event (prepositions of location score high; "from", "to" and titles low).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from mapper.models import Toponym
+
+if TYPE_CHECKING:
+    from mapper.gazetteer import Gazetteer
+
+__all__ = ["PlaceUse", "dateline_end", "find_places"]
+
+_BEARINGS = {
+    "north": 0.0, "northeast": 45.0, "north-east": 45.0, "east": 90.0, "southeast": 135.0,
+    "south-east": 135.0, "south": 180.0, "southwest": 225.0, "south-west": 225.0,
+    "west": 270.0, "northwest": 315.0, "north-west": 315.0, "northeastern": 45.0,
+    "northwestern": 315.0, "southeastern": 135.0, "southwestern": 225.0,
+}  # fmt: skip
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a few": 5, "several": 10, "few": 5,
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceUse:
+    """One gazetteer match read in context.
+
+    ``tie`` is how strongly the words bind the place to an event (higher is
+    stronger; <= 0 means background). ``toponym`` has offsets into the article.
+    """
+
+    toponym: Toponym
+    tie: float
+    role: str  # "event", "background", "title", "origin", "list"
+    place_ids: tuple[str, ...]
+
+
+_DIR = (
+    r"(?P<dir>north(?:[-\s]?(?:east|west))?|south(?:[-\s]?(?:east|west))?|east|west)"
+    r"(?P<adj>ern|erly|ward|wards)?"
+)
+_FILLER = r"(?:(?:the\s+)?(?:city|town|village|district|area|province|governorate|region)\s+of\s+|"
+_FILLER += r"(?:[\w-]+-(?:held|controlled)\s+)|(?:the\s+)?(?:provincial\s+capital|capital)\s+|"
+_FILLER += r"(?:the\s+)?(?:iraqi\s+)?(?:city|town|village|capital)\s+of\s+|the\s+)*"
+_DESCRIPTIVE = re.compile(
+    r"\b(?:the\s+)?(?:(?:north|south)(?:[-\s]?(?:east|west))?|east|west)ern\s+(?:[\w-]+\s+)?"
+    r"(?P<kind>city|town|village|province|governorate|region|district|capital|port\s+city)\s+"
+    r"(?:of\s+)?$",
+    re.IGNORECASE,
+)
+_DISTANCE_DIR = re.compile(
+    rf"(?P<n>\d+(?:[.,]\d+)?|{'|'.join(_NUMBER_WORDS)})\s*(?:-\s*)?(?P<unit>km|kms|kilomet(?:er|re)s?|"
+    rf"miles?|mi)\s+(?:to\s+the\s+)?{_DIR}\s+(?:of\s+)?{_FILLER}$",
+    re.IGNORECASE,
+)
+_OUTSKIRTS = re.compile(
+    rf"(?:(?:on|in|at)\s+)?(?:the\s+)?(?:{_DIR}\s+)?(?:outskirts|edges?|periphery|fringes?)\s+"
+    rf"(?:of\s+)?{_FILLER}$",
+    re.IGNORECASE,
+)
+_DIRECTION = re.compile(
+    rf"(?:(?:in|on|to)\s+(?:the\s+)?)?(?:far\s+)?{_DIR}\s+(?:(?:part|parts|side|areas?|region|"
+    rf"countryside|desert|villages?|districts?|suburbs?|neighbou?rhoods?|edge)\s+)?"
+    rf"(?:of\s+)?{_FILLER}$",
+    re.IGNORECASE,
+)
+_NEAR = re.compile(
+    r"(?:near(?:by)?|close\s+to|outside(?:\s+of)?|around|vicinity\s+of|not\s+far\s+from|"
+    r"next\s+to|adjacent\s+to|surroundings\s+of|surrounding|environs\s+of|beyond|"
+    r"on\s+the\s+road\s+(?:to|from|near)|road\s+to|(?:in|at)\s+the\s+entrance\s+(?:to|of)|"
+    r"entrance\s+(?:to|of)|approaches\s+to|(?:on\s+)?(?:the\s+)?border\s+(?:with|of))\s+"
+    + _FILLER
+    + r"$",
+    re.IGNORECASE,
+)
+_IN = re.compile(
+    r"(?:\b(?:in|at|inside|into|within|across|throughout|on|of|hit|struck|attacked|"
+    r"targeted|stormed|entered|raided|shelled|bombed|captured|recaptured|liberated)\s+"
+    r"(?:central\s+|downtown\s+|the\s+)?" + _FILLER + r"|\b(?:city|town|village|district|"
+    r"subdistrict|area|neighbou?rhood|region|province|governorate|villages|areas|towns)\s+"
+    r"of\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?:(?:villages?|towns?|cities|areas?|districts?|provinces?)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_LINK_ROAD = re.compile(
+    r"\b(?:road|highway|route)\s+(?:linking|connecting|between|from)\s+(?:the\s+)?"
+    r"(?:(?:city|town)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_AND = re.compile(r"^\s*(?:and|to|with|&|-|–)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
+_ORIGIN = re.compile(
+    r"\b(?:from|to|towards|toward|for|via|visit(?:ed|ing)?|arrived\s+in|flew\s+to|"
+    r"travel(?:l?ed)?\s+to|fled\s+(?:to|from)|displaced\s+(?:to|from)|returned\s+to|"
+    r"headed\s+to|moved\s+to|sent\s+to|transferred\s+to|reached)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_TITLE_BEFORE = re.compile(
+    r"\b(?:governor|mayor|chief|head|commander|council|minister|president|spokesman|"
+    r"spokesperson|police\s+chief|member|members|mp|representative|director|deputy|"
+    r"residents|people|leaders?|officials?|authorities|government|administration|mps)\s+"
+    r"(?:of\s+|for\s+)(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PERSON_TITLE = re.compile(
+    r"\b(?:mr|mrs|ms|dr|gen|general|brig|brigadier|col|colonel|lt|maj|major|capt|captain|"
+    r"sheikh|shaikh|imam|sayyid|abu|umm|bin|ibn|president|minister|governor|mayor|prince|"
+    r"king|sultan|ayatollah|mullah|emir|commander|spokesman|professor|prof|judge|"
+    r"journalist|analyst|researcher|fellow|reporter)\.?\s+(?:[A-Z][\w'’-]*\s+){0,2}$"
+)
+_FUNCTION_WORDS = frozenset(
+    """
+    in at near on the from to of and outside around inside across between along into by
+    for with west east north south northern southern eastern western central upper lower
+    new old greater downtown mount jabal jebel lake wadi camp tal tel tall qaryat nahiyat
+    qada markaz when while as after before during if but or a an this that these those
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug
+    sep sept oct nov dec both also then where there here its his her their our meanwhile
+    elsewhere residents attacks attack islamic state is isis daesh iraq iraqi kurdish
+    kurdistan province governorate district city town village sub-district subdistrict
+    road highway street bridge dam airport base camp prison hospital university
+    al el ad ar as ash at az an ath adh turkish syrian iranian american british arab
+    sunni shiite shia yazidi christian turkmen kurds arabs federal local provincial
+    """.split()
+)
+_AFFILIATION_AFTER = re.compile(
+    r"^\s+(?:police|operations?\s+command|provincial\s+council|municipal\s+council|"
+    r"governorate\s+council|council|governorate|health\s+directorate|directorate)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE_PLACE_BEFORE = re.compile(r"\b[A-Z][\w'’-]*['’]s\s+$")
+_POSSESSIVE_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+)?(?:[A-Z]|district|province|city)")
+_ORG_AFTER = re.compile(
+    r"^(?:\s+|[-\s]+)(?:institute|university|college|school\s+of|center|centre|council|"
+    r"provincial\s+council|operations?\s+command|command|police\s+(?:directorate|command)|"
+    r"directorate|news|tv|television|times|post|herald|tribune|journal|radio|channel|"
+    r"agency|press|today|24|chronicle|media|network|foundation|company|corporation|"
+    r"bank|club|fc|group\s+for|office\s+for|forum|initiative|declaration|agreement|"
+    r"accord|conference|summit|process|talks|protocol|convention|pact|communiqu[eé]|"
+    r"cup|festival|fair|governorate\s+council|awakening|brigades?|battalions?|"
+    r"liberation\s+(?:operations?|front)|front\b|operations?\b|offensive\b|campaign\b|"
+    r"battle\b|security\s+media\s+cell)\b",
+    re.IGNORECASE,
+)
+_ORG_BEFORE = re.compile(
+    r"(?:\b(?:brookings|carnegie|rand|chatham|wilson|hudson|atlantic|council\s+on|"
+    r"institute\s+(?:of|for)|university\s+of|embassy\s+in|consulate\s+in|bureau\s+in|"
+    r"correspondent\s+in|reporting\s+from|dateline|based\s+in|headquartered\s+in)\s+$)",
+    re.IGNORECASE,
+)
+_EVENT_OFFENSIVE = re.compile(
+    r"^\s+(?:offensive|operation|campaign|battle|front|liberation)\b", re.IGNORECASE
+)
+_REGION_SURFACE = re.compile(r"\s(?:province|governorate)$", re.IGNORECASE)
+_DISTRICT_SURFACE = re.compile(r"\s(?:district|sub-?district|qada|nahiya)$", re.IGNORECASE)
+_ALIAS_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s*\($")
+_REGION_AFTER = re.compile(r"^\s+(?:province|governorate|region)\b", re.IGNORECASE)
+_DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|qada|nahiya|county)\b", re.I)
+_REGION_BEFORE = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(
+    r"^\s+(?:city|town|village|neighbou?rhood|area|district|airport|dam|base|camp|prison|"
+    r"refinery|power\s+(?:plant|station)|bridge|checkpoint|road|highway|market|square)\b",
+    re.IGNORECASE,
+)
+_EMAILISH = re.compile(r"[@/]|www\.|\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
+_QUOTE_CHARS = '"“”'
+_DATELINE = re.compile(
+    r"\A\s*(?:[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){0,2})\s*(?:,\s*[A-Z][a-z]+\s*)?"
+    r"(?:\([^)\n]{1,40}\)\s*)?[–—-]{1,2}\s"
+)
+# names for the whole country or its largest parts: never the place of one event
+_COUNTRY_LEVEL = frozenset(
+    {"iraq", "kurdistan", "iraqi kurdistan", "kurdistan region", "mesopotamia", "levant"}
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“])")
+_LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$")
+
+
+def dateline_end(text: str, *, start: int = 0, dateline: str | None = None) -> int:
+    """Return where a dateline ("ERBIL (Kurdistan 24) –") ends at a paragraph start.
+
+    Returns ``start`` when the paragraph does not open with a dateline.
+
+    Examples
+    --------
+    >>> dateline_end("ERBIL (Kurdistan 24) – Militants attacked.")
+    23
+    >>> dateline_end("Erbil – Militants attacked.")
+    8
+    >>> dateline_end("Militants attacked Erbil – again.")
+    0
+    """
+    head = text[start : start + 80]
+    if dateline:
+        idx = head.find(dateline)
+        if idx != -1 and idx < 5:
+            m = re.match(
+                r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:[–—-]{1,2}|:)?\s*", head[idx + len(dateline) :]
+            )
+            return start + idx + len(dateline) + (m.end() if m else 0)
+    m = _DATELINE.match(head)
+    if m is None:
+        return start
+    return start + m.end()
+
+
+_TAIL = 72  # the words that bind a name to an event sit just before it
+_TITLE_AFTER = re.compile(r"^['’]s\s+(?:governor|mayor|police\s+chief|chief|council|provincial)")
+_ORG_BEFORE_WORDS = (
+    "brookings", "carnegie", "rand", "chatham", "wilson", "hudson", "atlantic", "council",
+    "institute", "university", "embassy", "consulate", "bureau", "correspondent", "reporting",
+    "dateline", "based", "headquartered",
+)  # fmt: skip
+_NEAR_WORDS = (
+    "near", "close", "outside", "around", "vicinity", "far", "next", "adjacent", "surround",
+    "environ", "beyond", "road", "entrance", "approach", "border",
+)  # fmt: skip
+_ORIGIN_WORDS = ("from", "to", "for", "via", "visit", "arriv", "flew", "travel", "fled",
+                 "displaced", "return", "head", "moved", "sent", "transfer", "reach")  # fmt: skip
+
+
+def _relation(
+    before: str, after: str, surface: str = ""
+) -> tuple[str, float | None, float | None, float]:
+    """Return (relation, bearing, distance_km, tie) from the words around a match."""
+    tail = max(len(before) - _TAIL, 0)
+    lower = before[tail:].lower()
+    directed = "north" in lower or "south" in lower or "east" in lower or "west" in lower
+    m = _DESCRIPTIVE.search(before, tail) if directed else None
+    if m is not None:  # "the northern city of Kirkuk" describes Kirkuk
+        if m.group("kind").lower() in {"province", "governorate", "region"}:
+            return "region", None, None, 2.0 if _IN.search(before[: m.start()] + " ") else 1.5
+        return "in", None, None, 3.0 if _IN.search(before[: m.start()] + "in ") else 2.0
+    measured = "km" in lower or "kilomet" in lower or "mile" in lower
+    m = _DISTANCE_DIR.search(before, tail) if directed and measured else None
+    if m is not None:
+        raw = m.group("n").lower().replace(",", ".")
+        dist = float(raw) if raw[0].isdigit() else float(_NUMBER_WORDS.get(raw, 10))
+        if m.group("unit").lower().startswith("mi"):
+            dist *= 1.609
+        return "direction", _bearing(m.group("dir")), dist, 3.0
+    m = (
+        _OUTSKIRTS.search(before, tail)
+        if ("outskirt" in lower or "edge" in lower or "periph" in lower or "fringe" in lower)
+        else None
+    )
+    if m is not None:
+        bearing = _bearing(m.group("dir")) if m.group("dir") else None
+        return "outskirts", bearing, None, 3.0
+    m = _DIRECTION.search(before, tail) if directed else None
+    if m is not None:
+        return "direction", _bearing(m.group("dir")), None, 2.5
+    if any(w in lower for w in _NEAR_WORDS) and _NEAR.search(before, tail):
+        return "near", None, None, 2.5
+    if (
+        _REGION_AFTER.match(after)
+        or _REGION_BEFORE.search(before, tail)
+        or _REGION_SURFACE.search(surface)
+    ):
+        tie = 2.0 if _IN.search(before, tail) else 1.0
+        return "region", None, None, tie
+    if _IN.search(before, tail):
+        return "in", None, None, 3.0
+    if any(w in lower for w in _ORIGIN_WORDS) and _ORIGIN.search(before, tail):
+        return "in", None, None, 0.5
+    return "in", None, None, 1.0
+
+
+def _bearing(word: str) -> float:
+    w = word.lower().replace(" ", "")
+    if w in _BEARINGS:
+        return _BEARINGS[w]
+    w = w.replace("-", "")
+    return _BEARINGS.get(w, 0.0)
+
+
+def _is_person(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 60) : start]
+    if _PERSON_TITLE.search(before, max(len(before) - _TAIL, 0)):
+        return True
+    surface = text[start:end]
+    after = text[end : end + 20]
+    speaks = re.match(
+        r"^\s+(?:said|says|told|added|stated|explained|noted|argued|believes|claimed)\b", after
+    )
+    prev = re.search(r"([A-Z][\w'’]*)(?:[-\s]+(?:al|el|bin|ibn|abu|Al|El))?[-\s]+$", before)
+    named = (
+        prev is not None
+        and not re.search(r"[.,;:!?\"“”()]\s*$", before)
+        and prev.group(1).lower() not in _FUNCTION_WORDS
+    )
+    if named and (speaks or re.search(r"[a-z]i$", surface)):
+        return True  # "Ranj Talabani said", "Abu Bakr al-Baghdadi"
+    return bool(speaks) and bool(re.search(r"\b(?:al|el)[-\s]$", before))
+
+
+_LONGER_NAME = re.compile(r"([A-Z][\w'’]*)(?:[-\s]+(?:al|el|Al|El|ad|ar|as|ash|at|az|an))?[-\s]+$")
+_SENTENCE_OPEN = re.compile(r"[.!?\n]\s*$")
+
+
+def _inside_longer_name(before: str) -> bool:
+    """Whether the match continues a capitalised name ("Jisr Diyala", "Hawi al-Adhaim")."""
+    cut = max(len(before) - 40, 0)
+    m = _LONGER_NAME.search(before, cut)
+    if m is None or re.search(r"[.,;:!?\"“”()\[\]]\s*$", before):
+        return False
+    word = m.group(1)
+    if word.lower() in _FUNCTION_WORDS or word.isupper() or re.search(r"['’]s$", word):
+        return False
+    start = m.start(1)
+    # a sentence's first word is capitalised anyway
+    return not (start == 0 or _SENTENCE_OPEN.search(before, max(start - 4, 0), start))
+
+
+def find_places(
+    text: str,
+    *,
+    gazetteer: Gazetteer,
+    start: int = 0,
+    end: int | None = None,
+    skip: Sequence[tuple[int, int]] = (),
+    spans: Sequence[tuple[int, int]] | None = None,
+) -> list[PlaceUse]:
+    """Read every gazetteer match in ``text[start:end]`` in its context.
+
+    Parameters
+    ----------
+    text : str
+        The article text (offsets of the results index into it).
+    gazetteer : Gazetteer
+        Gives the matches (:meth:`Gazetteer.scan`).
+    start, end : int
+        The region to read (e.g. the body without the headline region).
+    skip : sequence of (start, end)
+        Regions whose matches are not places of events (datelines, bylines).
+    spans : sequence of (start, end), optional
+        Read only the matches inside these regions (sorted, e.g. the sentences that
+        report events); all of them when omitted.
+
+    Returns
+    -------
+    list of PlaceUse
+        In reading order, organisations, people and e-mail parts left out.
+    """
+    stop = len(text) if end is None else end
+    region = text[start:stop]
+    uses: list[PlaceUse] = []
+    starts = [x for x, _ in spans] if spans is not None else []
+    for match in gazetteer.scan(region):
+        a, b = start + match.start, start + match.end
+        if any(x <= a < y for x, y in skip):
+            continue
+        if spans is not None:
+            k = bisect.bisect_right(starts, a) - 1
+            if k < 0 or a >= spans[k][1]:
+                continue
+        if not match.place_ids or match.surface.lower() in _COUNTRY_LEVEL:
+            continue
+        line_start = text.rfind("\n", 0, a) + 1
+        before = text[max(line_start, a - 90) : a]
+        ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+        if ends:
+            before = before[ends[-1] :]
+        after = text[b : b + 60]
+        token = _token_around(text, a, b)
+        if _EMAILISH.search(token):
+            continue
+        affiliation = bool(_AFFILIATION_AFTER.match(after))
+        tail_lower = before[-_TAIL:].lower()
+        org_before = any(w in tail_lower for w in _ORG_BEFORE_WORDS) and bool(
+            _ORG_BEFORE.search(before, max(len(before) - _TAIL, 0))
+        )
+        if _ORG_AFTER.match(after) or org_before:
+            if not (_EVENT_OFFENSIVE.match(after) or affiliation):
+                continue
+            role = "affiliation" if affiliation else "background"
+        else:
+            role = "event"
+        if _is_person(text, a, b) or _inside_longer_name(before):
+            continue
+        relation, bearing, distance, tie = _relation(before, after, match.surface)
+        if (
+            _POSSESSIVE_PLACE_BEFORE.search(before, max(len(before) - _TAIL, 0))
+            and relation == "in"
+            and tie < 3.0
+        ):
+            tie = 3.0  # "Nineveh's Baaj district": Baaj, in Nineveh
+        if _POSSESSIVE_AFTER.match(after):
+            tie -= 1.5
+        if role == "affiliation":
+            tie = min(tie, 0.6)
+        if _EVENT_OFFENSIVE.match(after):
+            tie, role = 0.2, "background"
+        ends_of = re.search(r"\b(?:of|for)\s+(?:the\s+)?$", tail_lower) is not None
+        if (ends_of and _TITLE_BEFORE.search(before, max(len(before) - _TAIL, 0))) or (
+            _TITLE_AFTER.match(after)
+        ):
+            tie, role = min(tie, 0.3), "title"
+        elif (
+            relation == "in"
+            and any(w in tail_lower for w in _ORIGIN_WORDS)
+            and _ORIGIN.search(before, max(len(before) - _TAIL, 0))
+        ):
+            tie, role = min(tie, 0.5), "origin"
+        if _DISTRICT_AFTER.match(after) or _DISTRICT_SURFACE.search(match.surface):
+            tie = max(tie + 0.2, 2.6)  # "..., Mandali district": a place named for the event
+        if _ALIAS_BEFORE.search(before, max(len(before) - 40, 0)):
+            tie = max(tie, 3.0)  # "in Al Toon Kobri (Altun Kupri) district": another spelling
+        if _in_quote(text, a):
+            tie -= 0.5
+        uses.append(
+            PlaceUse(
+                Toponym(
+                    surface=match.surface,
+                    start=a,
+                    end=b,
+                    candidates=tuple(match.place_ids),
+                    relation=relation,
+                    bearing_deg=bearing,
+                    distance_km=distance,
+                ),
+                tie,
+                role,
+                tuple(match.place_ids),
+            )
+        )
+    return _described_by_next(text, _link_pairs_and_lists(text, uses))
+
+
+_DESCRIBED = re.compile(
+    r"^\s*,\s*(?:(?:some|about|around|approximately)\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kms|kilomet(?:er|re)s?"
+    r"|miles?)\s+)?(?:to\s+the\s+)?(?:(?:north|south)(?:[-\s]?(?:east|west))?|east|west)(?:ern)?\s+"
+    r"(?:of\s+)?(?:the\s+)?(?:(?:city|town|province|district)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _described_by_next(text: str, uses: list[PlaceUse]) -> list[PlaceUse]:
+    """Raise "X, south of Y": the place a direction phrase describes is the event's place."""
+    out = list(uses)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.role != "event" or a.toponym.relation != "in" or a.tie >= 3.0:
+            continue
+        if _DESCRIBED.match(text[a.toponym.end : b.toponym.start]):
+            out[i] = PlaceUse(a.toponym, 3.0, a.role, a.place_ids)
+    return out
+
+
+def _token_around(text: str, a: int, b: int) -> str:
+    left = a
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = b
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    return text[left:right]
+
+
+def _in_quote(text: str, pos: int) -> bool:
+    line_start = max(text.rfind("\n", max(0, pos - 400), pos), pos - 400, 0)
+    segment = text[line_start:pos]
+    return sum(segment.count(q) for q in _QUOTE_CHARS) % 2 == 1
+
+
+def _link_pairs_and_lists(text: str, uses: list[PlaceUse]) -> list[PlaceUse]:
+    out: list[PlaceUse] = []
+    i = 0
+    n = len(uses)
+    # lists of three or more names joined by commas/and: background unless a place of
+    # an event names them one by one
+    in_list: set[int] = set()
+    j = 0
+    while j < n:
+        k = j
+        while k + 1 < n and _LIST_SEP.match(text[uses[k].toponym.end : uses[k + 1].toponym.start]):
+            k += 1
+        if k - j + 1 >= 3:
+            tail = text[uses[k].toponym.end : uses[k].toponym.end + 30]
+            plural_region = re.match(r"^\s+(?:provinces|governorates|regions)\b", tail)
+            for x in range(j, k + 1):
+                in_list.add(x)
+                if plural_region:
+                    in_list.add(-1 - x)  # marker: background list of provinces
+        j = k + 1
+    while i < n:
+        use = uses[i]
+        before = text[max(0, use.toponym.start - 60) : use.toponym.start]
+        if (
+            i + 1 < n
+            and (_BETWEEN.search(before) or _LINK_ROAD.search(before))
+            and uses[i + 1].toponym.start - use.toponym.end < 40
+            and _AND.match(text[use.toponym.end : uses[i + 1].toponym.start])
+        ):
+            other = uses[i + 1].toponym
+            topo = Toponym(
+                surface=use.toponym.surface,
+                start=use.toponym.start,
+                end=use.toponym.end,
+                candidates=use.toponym.candidates,
+                relation="between",
+                other=other,
+            )
+            out.append(PlaceUse(topo, max(use.tie - 1.0, 2.0), use.role, use.place_ids))
+            # the far end of a road is not an event place of its own
+            out.append(PlaceUse(uses[i + 1].toponym, 0.1, "list", uses[i + 1].place_ids))
+            i += 2
+            continue
+        hyphen_pair = (
+            i + 1 < n
+            and re.fullmatch(r"\s*[-–]\s*", text[use.toponym.end : uses[i + 1].toponym.start])
+            and re.match(r"^\s*(?:road|highway)\b", text[uses[i + 1].toponym.end :])
+        )
+        if hyphen_pair:
+            other = uses[i + 1].toponym
+            topo = Toponym(
+                surface=use.toponym.surface,
+                start=use.toponym.start,
+                end=use.toponym.end,
+                candidates=use.toponym.candidates,
+                relation="between",
+                other=other,
+            )
+            out.append(PlaceUse(topo, max(use.tie - 1.0, 2.0), use.role, use.place_ids))
+            out.append(PlaceUse(uses[i + 1].toponym, 0.1, "list", uses[i + 1].place_ids))
+            i += 2
+            continue
+        if -1 - i in in_list:
+            out.append(PlaceUse(use.toponym, -1.0, "list", use.place_ids))
+        elif i in in_list:
+            out.append(PlaceUse(use.toponym, use.tie - 0.3, use.role, use.place_ids))
+        else:
+            out.append(use)
+        i += 1
+    return out

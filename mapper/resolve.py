@@ -1,0 +1,504 @@
+"""Mention → Location: choose the gazetteer record and the point, or abstain.
+
+A toponym comes with its candidate records ranked by the gazetteer. The resolver
+re-ranks them with the mention's context: a candidate whose name is the surface form
+itself beats a fuzzy one; a candidate in the same governorate as the other places the
+sentence names wins; the relation decides the level ("Kirkuk province" is the
+governorate, "Kirkuk" alone the city); population breaks ties.
+
+The point follows from the relation, with ACLED's ``geo_precision`` (1 the place,
+2 near / part of it, 3 a region's centroid) and UCDP's ``where_prec`` (1-7):
+
+* ``in``: the place itself (1; 3 when the place is a district or governorate);
+* ``near``: the place (2);
+* ``outskirts``: a short step out of the place toward the stated side (2);
+* ``direction``: the stated distance along the bearing, or :data:`BARE_OFFSET_KM`
+  when only a side is given (2). A stated distance that lands on another named town
+  is taken as a description of that town ("the city 170 km southeast of Mosul");
+* ``between``: the midpoint of two places close to each other, else the first (2);
+* ``region``: the governorate's point (3).
+
+Points that fall outside Iraq are not used; a mention with no usable place gives None.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from geopy.distance import geodesic
+
+from mapper.models import Location, Mention, Place, Toponym
+from mapper.normalize import normalize
+
+if TYPE_CHECKING:
+    from mapper.gazetteer import Gazetteer
+
+__all__ = [
+    "BARE_OFFSET_KM",
+    "BETWEEN_MIDPOINT_KM",
+    "OUTSKIRTS_OFFSET_KM",
+    "resolve_mention",
+    "resolve_mentions",
+]
+
+#: How far from a place "north of X" puts the point when no distance is given.
+BARE_OFFSET_KM = 0.0
+#: Cities at least this populous get :data:`BIG_CITY_OFFSET_KM` for a bare direction.
+BIG_CITY_POPULATION = 1_000_000
+#: "north of Baghdad": villages around a big city lie well outside it.
+BIG_CITY_OFFSET_KM = 10.0
+#: "between X and Y" takes the midpoint when X and Y are at most this far apart, else X.
+BETWEEN_MIDPOINT_KM = 0.0
+#: How far from a place's centre "the outskirts of X" puts the point.
+OUTSKIRTS_OFFSET_KM = 3.0
+_SETTLEMENT = frozenset({"city", "town", "village", "neighbourhood", "facility", "road"})
+_AREA = frozenset({"district", "subdistrict", "governorate", "region"})
+_LEVEL_PREF = {
+    "city": 0.0,
+    "town": 0.05,
+    "village": 0.1,
+    "neighbourhood": 0.1,
+    "facility": 0.1,
+    "road": 0.3,
+    "subdistrict": 0.45,
+    "district": 0.5,
+    "governorate": 0.6,
+    "region": 0.7,
+}
+
+
+def _get(gazetteer: Gazetteer, place_id: str) -> Place | None:
+    try:
+        return gazetteer.get(place_id)
+    except (KeyError, LookupError, ValueError):
+        return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _names(place: Place) -> frozenset[str]:
+    return frozenset(k for k in (normalize(n) for n in (place.name, *place.alt_names)) if k)
+
+
+@functools.lru_cache(maxsize=8192)
+def _plain(name: str) -> str:
+    """Lower-case, accents and marks off, article and punctuation off: "Dāqūq" -> "daquq"."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"['’‘`ʿʾ]", "", text)
+    text = re.sub(r"^(?:al|el|an|ar|as|ash|at|ad|az)[-\s]+", "", text)
+    return re.sub(r"[^a-z0-9]+", "", text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_names(place: Place) -> frozenset[str]:
+    return frozenset(k for k in (_plain(n) for n in (place.name, *place.alt_names)) if k)
+
+
+#: The seat of each governorate (facts): a province-level report is placed there.
+_CAPITALS = {
+    "anbar": "Ramadi", "babylon": "Hillah", "baghdad": "Baghdad", "basrah": "Basrah",
+    "dahuk": "Dahuk", "diyala": "Baqubah", "erbil": "Erbil", "halabja": "Halabja",
+    "kerbala": "Karbala", "kirkuk": "Kirkuk", "missan": "Amarah", "muthanna": "Samawah",
+    "najaf": "Najaf", "ninewa": "Mosul", "qadissiya": "Diwaniyah", "sala al-din": "Tikrit",
+    "sulaymaniyah": "Sulaymaniyah", "thi-qar": "Nasiriyah", "wassit": "Kut",
+}  # fmt: skip
+
+
+def _capital(governorate: Place, gazetteer: Gazetteer) -> Place | None:
+    name = _CAPITALS.get((governorate.admin1 or governorate.name).lower())
+    if name is None:
+        return None
+    for cand in gazetteer.candidates(name, limit=10):
+        p = cand.place
+        if p.feature_type in _SETTLEMENT and p.admin1 == governorate.admin1:
+            return p
+    return None
+
+
+def _context_admins(mention: Mention, gazetteer: Gazetteer, toponym: Toponym) -> dict[str, int]:
+    admins: dict[str, int] = {}
+    text = mention.sentence
+    for m in gazetteer.scan(text):
+        if m.surface == toponym.surface:
+            continue
+        for pid in m.place_ids[:1]:
+            p = _get(gazetteer, pid)
+            if p is not None and p.admin1:
+                admins[p.admin1] = admins.get(p.admin1, 0) + 1
+    return admins
+
+
+def _rank(toponym: Toponym, mention: Mention, gazetteer: Gazetteer) -> list[tuple[float, Place]]:
+    key = normalize(toponym.surface)
+    plain = _plain(toponym.surface)
+    district = _followed_by_district(toponym, mention)
+    admins = _context_admins(mention, gazetteer, toponym)
+    scored: list[tuple[float, Place]] = []
+    n = len(toponym.candidates)
+    for i, pid in enumerate(toponym.candidates):
+        place = _get(gazetteer, pid)
+        if place is None:
+            continue
+        score = 1.0 - i / max(n, 1) * 0.5
+        if key and key in _names(place):
+            score += 1.0
+        if plain and plain in _plain_names(place):
+            score += 1.0
+        if place.admin1 and admins.get(place.admin1):
+            score += 1.5
+        if toponym.relation == "region":
+            score += 1.0 if place.feature_type == "governorate" else 0.0
+        elif place.feature_type in _LEVEL_PREF:
+            score -= _LEVEL_PREF[place.feature_type]
+            if district and place.feature_type in _AREA:
+                score -= 0.3
+        score += min(math.log10(place.population + 1), 7.0) * 0.02
+        scored.append((score, place))
+    scored.sort(key=lambda t: (-t[0], t[1].id))
+    return scored
+
+
+def _offset(lat: float, lon: float, *, km: float, bearing: float) -> tuple[float, float]:
+    dest = geodesic(kilometers=km).destination((lat, lon), bearing)
+    return float(dest.latitude), float(dest.longitude)
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return float(geodesic(a, b).kilometers)
+
+
+def _location(
+    place: Place,
+    gazetteer: Gazetteer,
+    *,
+    lat: float | None = None,
+    lon: float | None = None,
+    geo_precision: int,
+    where_prec: int,
+) -> Location | None:
+    la = place.lat if lat is None else lat
+    lo = place.lon if lon is None else lon
+    if not gazetteer.contains(lat=la, lon=lo):
+        if lat is None:
+            return None
+        la, lo = place.lat, place.lon
+        if not gazetteer.contains(lat=la, lon=lo):
+            return None
+    admin1, admin2 = place.admin1, place.admin2
+    if lat is not None:
+        a1, a2 = gazetteer.admin_units(lat=la, lon=lo)
+        admin1, admin2 = a1 or admin1, a2 or admin2
+    return Location(
+        name=place.name,
+        lat=round(la, 4),
+        lon=round(lo, 4),
+        geo_precision=geo_precision,
+        where_prec=where_prec,
+        place_id=place.id,
+        admin1=admin1,
+        admin2=admin2,
+        feature_type=place.feature_type,
+    )
+
+
+def _point_for(
+    toponym: Toponym, place: Place, mention: Mention, gazetteer: Gazetteer
+) -> Location | None:
+    area = place.feature_type in _AREA
+    rel = toponym.relation
+    if rel == "region" or place.feature_type == "governorate":
+        seat = _capital(place, gazetteer) if place.feature_type == "governorate" else None
+        return _location(seat or place, gazetteer, geo_precision=3, where_prec=4)
+    if _followed_by_district(toponym, mention) and place.feature_type in _SETTLEMENT:
+        return _location(place, gazetteer, geo_precision=2, where_prec=3)
+    if place.feature_type in {"district", "subdistrict"} and rel in {"in", "near"}:
+        seat = _seat(place, gazetteer)
+        if seat is not None:  # ACLED places "X district" at the town of X
+            return _location(seat, gazetteer, geo_precision=2, where_prec=3)
+    if rel == "in":
+        if area:
+            level = 2 if place.feature_type == "subdistrict" else 3
+            return _location(place, gazetteer, geo_precision=level, where_prec=3)
+        return _location(place, gazetteer, geo_precision=1, where_prec=1)
+    if rel == "near":
+        return _location(place, gazetteer, geo_precision=2, where_prec=2)
+    if rel == "outskirts":
+        if toponym.bearing_deg is None:
+            return _location(place, gazetteer, geo_precision=2, where_prec=2)
+        la, lo = _offset(place.lat, place.lon, km=OUTSKIRTS_OFFSET_KM, bearing=toponym.bearing_deg)
+        return _location(place, gazetteer, lat=la, lon=lo, geo_precision=2, where_prec=2)
+    if rel == "direction" and toponym.distance_km is None and _part_of_town(toponym, mention):
+        if not area:  # "in west Mosul", "in southern Baghdad": a part of the city
+            return _location(place, gazetteer, geo_precision=2, where_prec=2)
+    if rel == "direction" and toponym.bearing_deg is not None:
+        km = toponym.distance_km if toponym.distance_km is not None else _bare_offset(place)
+        if area and toponym.distance_km is None:
+            # "northern Diyala": a part of a region; its centroid is the honest answer
+            return _location(place, gazetteer, geo_precision=3, where_prec=4)
+        la, lo = _offset(place.lat, place.lon, km=km, bearing=toponym.bearing_deg)
+        if toponym.distance_km is not None and toponym.distance_km >= 20:
+            named = _described_town(la, lo, toponym.distance_km, place, gazetteer)
+            if named is not None:
+                return _location(named, gazetteer, geo_precision=1, where_prec=1)
+        return _location(place, gazetteer, lat=la, lon=lo, geo_precision=2, where_prec=2)
+    if rel == "between" and toponym.other is not None and BETWEEN_MIDPOINT_KM > 0:
+        other = _best(toponym.other, mention, gazetteer)
+        if other is not None and other.id != place.id:
+            d = _km((place.lat, place.lon), (other.lat, other.lon))
+            if d <= BETWEEN_MIDPOINT_KM:
+                la = (place.lat + other.lat) / 2
+                lo = (place.lon + other.lon) / 2
+                return _location(place, gazetteer, lat=la, lon=lo, geo_precision=2, where_prec=2)
+    if rel == "between":
+        return _location(place, gazetteer, geo_precision=2, where_prec=2)
+    return _location(place, gazetteer, geo_precision=2, where_prec=2)
+
+
+_PART_OF = (
+    r"\b(?:in|inside|within|across)\s+(?:the\s+)?(?:(?:north|south)(?:[-\s]?(?:east|west))?|east|west)"
+    r"(?:ern)?\s+(?:part\s+of\s+|side\s+of\s+|neighbou?rhoods?\s+of\s+|districts?\s+of\s+)?"
+)
+
+
+def _part_of_town(toponym: Toponym, mention: Mention) -> bool:
+    """Whether "in west Mosul" / "in the southern part of Baghdad" names a part of the town."""
+    pattern = _PART_OF + re.escape(toponym.surface)
+    return bool(re.search(pattern, mention.sentence, re.IGNORECASE))
+
+
+def _bare_offset(place: Place) -> float:
+    """Offset for "north of X" with no distance: beyond the built-up area of big cities."""
+    if place.population >= BIG_CITY_POPULATION:
+        return BIG_CITY_OFFSET_KM
+    return BARE_OFFSET_KM
+
+
+# what a report calls a site -> words in the names of gazetteer facilities of that kind
+_FACILITY_WORDS: dict[str, tuple[str, ...]] = {
+    "power": ("power station", "power plant"),
+    "refinery": ("refinery",),
+    "airport": ("airport", "air base", "airfield", "airbase"),
+    "air base": ("air base", "airfield", "airbase", "airport"),
+    "dam": ("dam",),
+    "prison": ("prison",),
+    "oil field": ("oil field",),
+    "university": ("university",),
+    "camp": ("camp",),
+}
+_FACILITY_IN_TEXT = re.compile(
+    r"\b(power\s+(?:station|plant)|refinery|airport|air\s*base|airfield|dam|prison|"
+    r"oil\s*field|university|camp)\b",
+    re.IGNORECASE,
+)
+
+
+def _facility_near(
+    mention: Mention, place: Place, toponym: Toponym, gazetteer: Gazetteer
+) -> Place | None:
+    """Return the known site of the kind the report names, on the stated side of ``place``.
+
+    "A power plant north of Kirkuk" is the gazetteer's power station within reach of
+    Kirkuk on its northern side, when there is one.
+    """
+    text = mention.target or ""
+    m = _FACILITY_IN_TEXT.search(text) or _FACILITY_IN_TEXT.search(mention.sentence)
+    if m is None:
+        return None
+    said = re.sub(r"\s+", " ", m.group(1).lower())
+    key = next((k for k in _FACILITY_WORDS if said.startswith(k.split()[0])), None)
+    if key is None:
+        return None
+    words = _FACILITY_WORDS[key]
+    reach = 60.0 if toponym.distance_km is None else toponym.distance_km * 1.5 + 10.0
+    best: tuple[float, Place] | None = None
+    for site in _facilities(gazetteer):
+        name = site.name.lower()
+        if not any(w in name for w in words):
+            continue
+        d = _km((place.lat, place.lon), (site.lat, site.lon))
+        if d > reach:
+            continue
+        if toponym.bearing_deg is not None:
+            bearing = _bearing((place.lat, place.lon), (site.lat, site.lon))
+            diff = abs((bearing - toponym.bearing_deg + 180.0) % 360.0 - 180.0)
+            if diff > 60.0:
+                continue
+        if best is None or d < best[0]:
+            best = (d, site)
+    return best[1] if best else None
+
+
+_FACILITY_CACHE: dict[int, tuple[Place, ...]] = {}
+
+
+def _facilities(gazetteer: Gazetteer) -> tuple[Place, ...]:
+    key = id(gazetteer) ^ len(gazetteer)
+    found = _FACILITY_CACHE.get(key)
+    if found is None:
+        found = tuple(p for p in gazetteer if p.feature_type == "facility")
+        _FACILITY_CACHE.clear()
+        _FACILITY_CACHE[key] = found
+    return found
+
+
+def _bearing(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lat2 = math.radians(a[0]), math.radians(b[0])
+    dlon = math.radians(b[1] - a[1])
+    x = math.sin(dlon) * math.cos(lat2)
+    y = math.cos(lat1) * math.sin(lat2) - math.sin(lat1) * math.cos(lat2) * math.cos(dlon)
+    return (math.degrees(math.atan2(x, y)) + 360.0) % 360.0
+
+
+def _seat(district: Place, gazetteer: Gazetteer) -> Place | None:
+    """Return the town a district is named after (its seat), if the gazetteer has it."""
+    key = _plain(district.name)
+    names = _plain_names(district)
+    best: Place | None = None
+    for p in _towns(gazetteer):
+        if p.admin1 != district.admin1 or not (names & _plain_names(p) or key in _plain_names(p)):
+            continue
+        if abs(p.lat - district.lat) > 0.4 or abs(p.lon - district.lon) > 0.5:
+            continue
+        if _km((p.lat, p.lon), (district.lat, district.lon)) > 40.0:
+            continue
+        if best is None or p.population > best.population:
+            best = p
+    return best
+
+
+def _described_town(
+    lat: float, lon: float, distance_km: float, origin: Place, gazetteer: Gazetteer
+) -> Place | None:
+    """Return the largest town a "N km <side> of X" claim lands on (within 20 %), if any.
+
+    Reports often place a known town by its distance from a better-known one ("the
+    oil city 170 km south-east of Mosul"); the claim then describes that town.
+    """
+    reach = max(10.0, 0.2 * distance_km)
+    box = reach / 100.0 + 0.05
+    best: Place | None = None
+    for p in _towns(gazetteer):
+        if abs(p.lat - lat) > box or abs(p.lon - lon) > box * 1.3 or p.id == origin.id:
+            continue
+        if _km((lat, lon), (p.lat, p.lon)) <= reach and (
+            best is None or p.population > best.population
+        ):
+            best = p
+    return best
+
+
+_TOWN_CACHE: dict[int, tuple[Place, ...]] = {}
+
+
+def _towns(gazetteer: Gazetteer) -> tuple[Place, ...]:
+    key = id(gazetteer) ^ len(gazetteer)
+    found = _TOWN_CACHE.get(key)
+    if found is None:
+        found = tuple(p for p in gazetteer if p.feature_type in {"city", "town"})
+        _TOWN_CACHE.clear()
+        _TOWN_CACHE[key] = found
+    return found
+
+
+def _namesake_fallback(
+    ranked: list[tuple[float, Place]], toponym: Toponym, mention: Mention, gazetteer: Gazetteer
+) -> Place | None:
+    """Return the story's place when the toponym looks like a far-away namesake.
+
+    When every other place the sentence names lies in one governorate and no candidate
+    of the toponym does, and the toponym's best candidate is not a large city, the
+    sentence's other place (e.g. the town whose council the victim sat on) is the
+    better guess.
+    """
+    if not ranked or toponym.relation not in {"in", "near"}:
+        return None
+    best = ranked[0][1]
+    if best.population >= 300_000 or best.feature_type in _AREA:
+        return None
+    others: list[Place] = []
+    for m in gazetteer.scan(mention.sentence):
+        if m.surface == toponym.surface or not m.place_ids:
+            continue
+        p = _get(gazetteer, m.place_ids[0])
+        if p is not None:
+            others.append(p)
+    admins = {p.admin1 for p in others if p.admin1}
+    if len(admins) != 1 or any(pl.admin1 in admins for _s, pl in ranked):
+        return None
+    settlements = [p for p in others if p.feature_type in _SETTLEMENT]
+    if not settlements:
+        return None
+    near = min(_km((best.lat, best.lon), (p.lat, p.lon)) for p in settlements)
+    return settlements[0] if near > 100.0 else None
+
+
+def _followed_by_district(toponym: Toponym, mention: Mention) -> bool:
+    if re.search(r"\s(?:district|qada|sub-?district|nahiya)$", toponym.surface, re.IGNORECASE):
+        return True
+    idx = mention.sentence.find(toponym.surface)
+    if idx == -1:
+        return False
+    tail = mention.sentence[idx + len(toponym.surface) : idx + len(toponym.surface) + 14]
+    head = mention.sentence[max(0, idx - 14) : idx]
+    return bool(
+        re.match(r"\s+(?:district|qada|sub-?district|nahiya)\b", tail, re.IGNORECASE)
+        or re.search(r"\b(?:district|qada)\s+of\s+(?:the\s+)?$", head, re.IGNORECASE)
+    )
+
+
+def _best(toponym: Toponym, mention: Mention, gazetteer: Gazetteer) -> Place | None:
+    ranked = _rank(toponym, mention, gazetteer)
+    return ranked[0][1] if ranked else None
+
+
+def resolve_mention(mention: Mention, *, gazetteer: Gazetteer) -> Mention | None:
+    """Fill in ``mention.location``; None when no place in Iraq can be resolved.
+
+    Parameters
+    ----------
+    mention : Mention
+        A mention from :func:`mapper.extract.extract_mentions`.
+    gazetteer : Gazetteer
+        The records the toponym's candidate ids refer to.
+
+    Returns
+    -------
+    Mention or None
+        A copy with ``location`` set, or None (the resolver abstains).
+    """
+    toponym = mention.toponym
+    if toponym is None or not toponym.candidates:
+        return None
+    ranked = _rank(toponym, mention, gazetteer)
+    if ranked and toponym.relation in {"direction", "near", "outskirts"}:
+        site = _facility_near(mention, ranked[0][1], toponym, gazetteer)
+        if site is not None:
+            location = _location(site, gazetteer, geo_precision=2, where_prec=2)
+            if location is not None:
+                return dataclasses.replace(mention, location=location)
+    namesake = _namesake_fallback(ranked, toponym, mention, gazetteer)
+    if namesake is not None:
+        location = _location(namesake, gazetteer, geo_precision=2, where_prec=2)
+        if location is not None:
+            return dataclasses.replace(mention, location=location)
+    for _score, place in ranked[:3]:
+        location = _point_for(toponym, place, mention, gazetteer)
+        if location is not None:
+            return dataclasses.replace(mention, location=location)
+    return None
+
+
+def resolve_mentions(mentions: Iterable[Mention], *, gazetteer: Gazetteer) -> list[Mention]:
+    """Resolve each mention; the ones that cannot be placed are left out."""
+    out: list[Mention] = []
+    for mention in mentions:
+        resolved = resolve_mention(mention, gazetteer=gazetteer)
+        if resolved is not None:
+            out.append(resolved)
+    return out

@@ -1,0 +1,194 @@
+"""extract_mentions end to end: our own example reports, and the seed articles."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from _extract_places import gazetteer
+
+from mapper.extract import extract_mentions
+from mapper.models import Article
+from mapper.resolve import resolve_mention
+
+GAZ = gazetteer()
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+
+REPORT = (
+    "Bombers hit Kirkuk as troops advance\n\n"
+    "KIRKUK (Wire Service) – Islamic State militants attacked the main police headquarters "
+    "in Kirkuk early on Friday, killing 11 policemen and wounding 30 others, officials said. "
+    "Four of the attackers blew themselves up. "
+    "In a separate attack, gunmen killed six workers at a power station north of Kirkuk. "
+    "The group's news agency Amaq claimed the raid on the power station. "
+    "Meanwhile, the prime minister arrived in Baghdad for talks. "
+    "Analysts at the Erbil Institute said the group was active in Nineveh, Anbar, Diyala "
+    "and Kirkuk provinces."
+)
+
+
+def _article(text, **kw):
+    return Article(id=kw.pop("id", "t1"), text=text, **kw)
+
+
+def test_one_mention_per_event_in_order():
+    art = _article(REPORT, body_start=38, published=dt.date(2017, 3, 4))
+    mentions = extract_mentions(art, gazetteer=GAZ)
+    assert len(mentions) == 2
+    main, plant = mentions
+    assert main.toponym is not None and main.toponym.surface == "Kirkuk"
+    assert main.toponym.relation in {"in", "near"}
+    assert main.casualties.killed == 11
+    assert main.casualties.wounded == 30
+    assert main.actor1 == "Islamic State (Iraq)"
+    assert main.actor2 == "Police Forces of Iraq (2014-)"
+    assert main.event_date == dt.date(2017, 3, 3)
+    assert main.time_precision == 1
+    assert plant.toponym is not None and plant.toponym.relation == "direction"
+    assert plant.toponym.bearing_deg == 0.0
+    assert plant.casualties.killed == 6
+    assert plant.claim_status == "claimed"
+    assert plant.target == "power station"
+
+
+def test_evidence_quotes_the_sentence_it_cites():
+    art = _article(REPORT, body_start=38, published=dt.date(2017, 3, 4))
+    main = extract_mentions(art, gazetteer=GAZ)[0]
+    fields = {e.field for e in main.evidence}
+    assert {"location", "event_type", "actor1", "event_date", "fatalities"} <= fields
+    for e in main.evidence:
+        assert e.article_id == "t1"
+        assert REPORT[e.start : e.end] == e.quote
+
+
+def test_mentions_only_places_make_no_mention():
+    art = _article(REPORT, body_start=38, published=dt.date(2017, 3, 4))
+    for m in extract_mentions(art, gazetteer=GAZ):
+        placed = resolve_mention(m, gazetteer=GAZ)
+        assert placed is not None and placed.location is not None
+        assert placed.location.name not in {"Baghdad", "Erbil", "Nineveh", "Anbar", "Diyala"}
+
+
+def test_sentence_without_place_inherits_the_article_place():
+    text = "Clashes in Hawija\n\nFighting broke out after dusk. Three soldiers were killed."
+    mentions = extract_mentions(_article(text, body_start=19), gazetteer=GAZ)
+    assert len(mentions) == 1
+    assert mentions[0].toponym is not None and mentions[0].toponym.surface == "Hawija"
+    assert mentions[0].casualties.killed == 3
+
+
+def test_dates_are_not_invented():
+    text = "A roadside bomb exploded in Daquq on Tuesday, wounding two farmers."
+    (m,) = extract_mentions(_article(text), gazetteer=GAZ)
+    assert m.event_date is None and m.time_precision is None
+    (m,) = extract_mentions(_article(text, published=dt.date(2019, 6, 6)), gazetteer=GAZ)
+    assert m.event_date == dt.date(2019, 6, 4)
+
+
+def test_publication_day_is_marked_as_inferred():
+    text = "A roadside bomb exploded in Daquq, wounding two farmers."
+    (m,) = extract_mentions(_article(text, published=dt.date(2019, 6, 6)), gazetteer=GAZ)
+    assert m.event_date == dt.date(2019, 6, 6)
+    assert m.date_inferred
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "The weather in Kirkuk was mild.", "Kirkuk is an oil city in the north."],
+)
+def test_no_event_no_mention(text):
+    assert extract_mentions(_article(text), gazetteer=GAZ) == []
+
+
+def test_unconfirmed_report():
+    text = (
+        "Militants killed 40 villagers near Mosul, according to an anonymous source. "
+        "The broadcaster said it could not confirm the account."
+    )
+    (m,) = extract_mentions(_article(text), gazetteer=GAZ)
+    assert m.claim_status == "unconfirmed"
+    assert m.casualties.killed == 40
+    assert m.event_type == "Violence against civilians"
+
+
+# ---------------------------------------------------------------- the seed articles
+
+_NOT_EVENTS = {"London", "Washington", "Doha", "Erbil", "Ankara", "Tehran"}
+
+
+def _seed_mentions(name):
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not available")
+    from mapper.gazetteer import Gazetteer
+    from mapper.ingest import iter_articles
+
+    gaz = Gazetteer.default()
+    (art,) = list(iter_articles([str(SEEDS / name)]))
+    out = []
+    for m in extract_mentions(art, gazetteer=gaz):
+        placed = resolve_mention(m, gazetteer=gaz)
+        if placed is not None and placed.location is not None:
+            out.append(placed)
+    return out
+
+
+def _seed(prefix):
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not available")
+    (path,) = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    return path.name
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_mentions_only_places_stay_off_the_map(prefix):
+    mentions = _seed_mentions(_seed(prefix))
+    assert mentions, "the seed reports at least one event"
+    for m in mentions:
+        assert m.location is not None
+        assert m.location.name not in _NOT_EVENTS
+        if prefix in {"001", "004"}:
+            assert m.location.admin1 != "Baghdad"
+        if prefix == "004":
+            assert m.location.feature_type != "governorate"
+
+
+def test_seed_kirkuk_assault_is_the_main_event():
+    for prefix in ["000", "001", "002", "003"]:
+        main = _seed_mentions(_seed(prefix))[0]
+        assert main.location is not None
+        assert main.location.admin1 == "Kirkuk"
+        assert "Islamic State (Iraq)" in {main.actor1, main.actor2}
+
+
+def test_seed_mosul_grave_and_qaraqosh():
+    mentions = _seed_mentions(_seed("001"))
+    grave = [m for m in mentions if m.casualties.killed == 284]
+    assert len(grave) == 1
+    assert grave[0].claim_status == "unconfirmed"
+    assert grave[0].location is not None and grave[0].location.admin1 == "Ninewa"
+    qaraqosh = [m for m in mentions if m.toponym is not None and m.toponym.surface == "Qaraqosh"]
+    assert len(qaraqosh) == 1
+
+
+def test_seed_power_plant_and_sleeper_cell_ambush():
+    plant = [m for m in _seed_mentions(_seed("003")) if m.claim_status == "claimed"]
+    assert plant and plant[0].location is not None and plant[0].location.admin1 == "Kirkuk"
+    (ambush,) = _seed_mentions(_seed("004"))
+    assert ambush.casualties.killed == 2
+    assert ambush.actor1 == "Islamic State (Iraq)"
+    assert ambush.actor2 == "Military Forces of Iraq (2014-)"
+    assert ambush.location is not None and ambush.location.geo_precision == 2
+    assert ambush.event_date is None  # the text gives a weekday but no date to hang it on
+
+
+def test_a_headline_never_makes_an_event_of_its_own():
+    text = (
+        "Bombs rock Kirkuk as ministers meet in Baghdad\n\n"
+        "Two car bombs exploded at a market in Kirkuk on Thursday, killing nine people. "
+        "No group claimed responsibility for the attack."
+    )
+    mentions = extract_mentions(_article(text, body_start=48), gazetteer=GAZ)
+    assert len(mentions) == 1
+    (m,) = mentions
+    assert m.toponym is not None and m.toponym.surface == "Kirkuk"
+    assert m.casualties.killed == 9
+    assert m.claim_status == "reported"  # nobody claimed it

@@ -1,0 +1,83 @@
+import pytest
+
+from mapper.extract.actors import (
+    CIVILIANS,
+    IRAQ_MILITARY,
+    IRAQ_POLICE,
+    ISLAMIC_STATE,
+    PROTESTERS,
+    UNIDENTIFIED,
+    assign_actors,
+    find_actors,
+)
+
+PMF = "Military Forces of Iraq (2014-) Popular Mobilization Forces"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("IS fighters", ISLAMIC_STATE),
+        ("ISIS", ISLAMIC_STATE),
+        ("ISIL", ISLAMIC_STATE),
+        ("Daesh", ISLAMIC_STATE),
+        ("the Islamic State group", ISLAMIC_STATE),
+        ("the jihadists", ISLAMIC_STATE),
+        ("Iraqi army", IRAQ_MILITARY),
+        ("ISF", IRAQ_MILITARY),
+        ("federal police", IRAQ_POLICE),
+        ("Hashd al-Shaabi", PMF),
+        ("the Popular Mobilisation Units", PMF),
+        ("PMF", PMF),
+        ("the US-led coalition", "Global Coalition Against Daesh"),
+        ("Turkish warplanes", "Military Forces of Turkey (2016-)"),
+        ("PKK", "PKK: Kurdistan Workers Party"),
+        ("unknown gunmen", UNIDENTIFIED),
+        ("protesters", PROTESTERS),
+    ],
+)
+def test_aliases(text, name):
+    (found,) = find_actors(text)
+    assert found.name == name
+    assert text[found.start : found.end] == found.text
+
+
+def test_no_actor_in_a_possessive_phrase():
+    assert find_actors("the ISIS stronghold") == []
+    assert find_actors("Daesh-held territory") == []
+
+
+def test_active_and_passive_voice():
+    a1, a2, m1, _ = assign_actors("Daesh fighters attacked a police checkpoint.")
+    assert (a1, a2) == (ISLAMIC_STATE, IRAQ_POLICE)
+    assert m1 is not None and m1.text == "Daesh fighters"
+    a1, a2, *_ = assign_actors(
+        "A farmer was killed by a bomb planted by IS militants.",
+        sub_event_type="Remote explosive/landmine/IED",
+        victim_group="civilians",
+    )
+    assert (a1, a2) == (ISLAMIC_STATE, CIVILIANS)
+
+
+def test_defaults_by_event_kind():
+    a1, a2, *_ = assign_actors(
+        "A roadside bomb exploded near a market.", sub_event_type="Remote explosive/landmine/IED"
+    )
+    assert a1 == UNIDENTIFIED
+    a1, a2, *_ = assign_actors(
+        "Hundreds of teachers gathered in the square.", sub_event_type="Peaceful protest"
+    )
+    assert (a1, a2) == (PROTESTERS, None)
+    a1, a2, *_ = assign_actors("Police dismantled a bomb.", sub_event_type="Disrupted weapons use")
+    assert (a1, a2) == (IRAQ_POLICE, None)
+
+
+def test_bare_militants_follow_the_article():
+    text = "Militants attacked an army post."
+    assert assign_actors(text, militants=ISLAMIC_STATE)[0] == ISLAMIC_STATE
+    assert assign_actors(text)[0] == UNIDENTIFIED
+
+
+def test_empty():
+    assert find_actors("") == []
+    assert assign_actors("") == (None, None, None, None)

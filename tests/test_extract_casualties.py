@@ -1,0 +1,75 @@
+from pathlib import Path
+
+import pytest
+
+from mapper.extract.casualties import casualties_of, merge_casualties, read_casualties, read_figures
+from mapper.models import Casualties
+
+DATA = Path(__file__).parent / "data" / "extract" / "casualties.tsv"
+
+
+def _cases():
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            sentence, killed, wounded = line.split("\t")
+            yield pytest.param(
+                sentence, int(killed), None if wounded == "-" else int(wounded), id=sentence[:40]
+            )
+
+
+@pytest.mark.parametrize(("sentence", "killed", "wounded"), list(_cases()))
+def test_sentence_figures(sentence, killed, wounded):
+    c = read_casualties(sentence)
+    assert c.killed == killed
+    assert c.wounded == wounded
+
+
+def test_groups_are_kept_apart():
+    c = read_casualties("Two policemen and three militants were killed, and four civilians died.")
+    assert (c.deaths_a, c.deaths_b, c.deaths_civilians) == (2, 3, 4)
+    assert c.killed == 9
+
+
+def test_ranges_keep_a_high_figure():
+    c = read_casualties("Between 10 and 15 people were killed in the blast.")
+    assert c.killed == 10
+    assert c.killed_high == 15
+    c = read_casualties("The attack killed 10 to 15 people.")
+    assert (c.killed, c.killed_high) == (10, 15)
+
+
+def test_figures_carry_offsets():
+    sentence = "The blast killed 7 workers."
+    (fig,) = read_figures(sentence)
+    assert fig.kind == "killed"
+    assert sentence[fig.start : fig.end] == "7 workers"
+
+
+def test_restated_figures_are_not_added_twice():
+    c = casualties_of(["Militants killed two soldiers.", "The army confirmed two soldiers died."])
+    assert c.killed == 2
+
+
+def test_others_add_and_inclusive_totals_do_not():
+    assert casualties_of(["Troops killed 30 militants.", "Nine other people died."]).killed == 39
+    assert (
+        casualties_of(["At least 25 people died.", "Five dead fighters were found."]).killed == 25
+    )
+
+
+def test_merge_casualties_objects():
+    parts = [
+        Casualties(killed=3, deaths_a=3, stated=True),
+        Casualties(killed=2, deaths_b=2, wounded=4, stated=True),
+        Casualties(),
+    ]
+    merged = merge_casualties(parts)
+    assert merged.killed == 5
+    assert merged.wounded == 4
+    assert merge_casualties([]) == Casualties()
+
+
+def test_nothing_stated():
+    c = read_casualties("The governor visited the market on Tuesday.")
+    assert not c.stated
+    assert c.killed == 0 and c.wounded is None

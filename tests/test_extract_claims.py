@@ -1,0 +1,34 @@
+import pytest
+
+from mapper.extract.claims import claim_span, claim_status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "The group said in a statement on its Amaq outlet that it carried out the raid.",
+            "claimed",
+        ),
+        ("The militants claimed responsibility for the bombing.", "claimed"),
+        ("The broadcaster said it could not confirm the account.", "unconfirmed"),
+        ("We could not independently verify the footage.", "unconfirmed"),
+        ("The figures are unverified.", "unconfirmed"),
+        ("An anonymous source said dozens died.", "unconfirmed"),
+        ("A source who asked not to be named said so.", "unconfirmed"),
+        ("Police said two people were killed.", "reported"),
+        ("No group has claimed responsibility for the bombing.", "reported"),
+        ("", "reported"),
+    ],
+)
+def test_status(text, status):
+    assert claim_status(text) == status
+
+
+def test_unconfirmed_beats_claimed_and_span_points_at_words():
+    text = "Amaq said ten soldiers died, but this could not be confirmed."
+    found = claim_span(text)
+    assert found is not None
+    status, start, end = found
+    assert status == "unconfirmed"
+    assert "confirm" in text[start:end]

@@ -1,0 +1,59 @@
+import datetime as dt
+
+import pytest
+
+from mapper.extract.dates import published_from_text, read_date
+
+PUB = dt.date(2017, 5, 13)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "precision"),
+    [
+        ("Militants attacked the post on Friday.", dt.date(2017, 5, 12), 1),
+        ("The attack began late on Wednesday night.", dt.date(2017, 5, 10), 1),
+        ("Gunmen struck overnight.", dt.date(2017, 5, 12), 1),
+        ("A bomb went off yesterday.", dt.date(2017, 5, 12), 1),
+        ("Clashes erupted today near the bridge.", PUB, 1),
+        ("The bodies were found on 2 May.", dt.date(2017, 5, 2), 1),
+        ("The bodies were found on May 2.", dt.date(2017, 5, 2), 1),
+        ("The strike took place on Dec. 30.", dt.date(2016, 12, 30), 1),
+        ("On 3 March 2015 the town fell.", dt.date(2015, 3, 3), 1),
+        ("Fighting on 2016-10-21 left many dead.", dt.date(2016, 10, 21), 1),
+    ],
+)
+def test_days(text, day, precision):
+    reading = read_date(text, published=PUB)
+    assert reading is not None
+    assert reading.day == day
+    assert reading.precision == precision
+    assert reading.start is not None and reading.end is not None
+    assert reading.start <= day <= reading.end
+
+
+def test_last_week_is_a_range():
+    reading = read_date("Troops cleared the village last week.", published=PUB)
+    assert reading is not None
+    assert reading.day is None
+    assert reading.precision == 2
+    assert reading.start == dt.date(2017, 5, 6) and reading.end == PUB
+
+
+def test_nothing_is_invented():
+    assert read_date("Militants attacked on Friday.", published=None) is None
+    assert read_date("The town is quiet.", published=PUB) is None
+    assert read_date("", published=PUB) is None
+
+
+def test_statement_days_are_not_event_days():
+    text = "Troops killed 12 militants, a general said on Saturday."
+    assert read_date(text, published=PUB) is None
+    text = "The general said on Saturday that the attack began on Friday."
+    reading = read_date(text, published=PUB)
+    assert reading is not None and reading.day == dt.date(2017, 5, 12)
+
+
+def test_published_from_text():
+    assert published_from_text("A headline | Outlet | 22.10.2016\nBody") == dt.date(2016, 10, 22)
+    assert published_from_text("Title\n\nOctober 21, 2016 at 1:04 pm\n") == dt.date(2016, 10, 21)
+    assert published_from_text("No date at all") is None

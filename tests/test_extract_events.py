@@ -1,0 +1,76 @@
+from pathlib import Path
+
+import pytest
+
+from mapper.extract.events import (
+    TAXONOMY,
+    classify,
+    event_strength,
+    find_cues,
+    map_acled_type,
+    victims_are_civilians,
+)
+
+DATA = Path(__file__).parent / "data" / "extract" / "events.tsv"
+
+
+def _cases():
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            text, etype, sub = line.split("\t")
+            yield pytest.param(text, etype, sub, id=sub)
+
+
+def test_taxonomy_has_six_types_and_25_subtypes():
+    assert len(TAXONOMY) == 6
+    assert sum(len(v) for v in TAXONOMY.values()) == 25
+
+
+@pytest.mark.parametrize(("text", "etype", "sub"), list(_cases()))
+def test_classify(text, etype, sub):
+    assert classify(text) == (etype, sub)
+    assert sub in TAXONOMY[etype]
+
+
+def test_killing_suicide_bombers_is_a_battle_not_a_bombing():
+    text = "Soldiers killed two suicide bombers before they reached the checkpoint."
+    assert classify(text) == ("Battles", "Armed clash")
+
+
+def test_fresh_killings_at_a_grave_are_not_a_find():
+    text = "Militants killed 30 villagers and dumped them in a mass grave."
+    assert classify(text, killed=30)[0] == "Violence against civilians"
+
+
+def test_no_event():
+    assert classify("The city is famous for its citadel.") == (None, None)
+    assert event_strength("The city is famous for its citadel.") == 0
+    assert event_strength("A car bomb killed five people.") >= 2
+
+
+def test_cues_have_offsets():
+    text = "Gunmen kidnapped a driver."
+    (cue,) = [c for c in find_cues(text) if c.kind == "abduction"]
+    assert text[cue.start : cue.end] == cue.text == "kidnapped"
+
+
+def test_victims():
+    assert victims_are_civilians("Militants killed three farmers.")
+    assert not victims_are_civilians("Militants killed three soldiers.")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Remote violence", "Explosions/Remote violence"),
+        ("Battle-No change of territory", "Battles"),
+        ("Battle-Government regains territory", "Battles"),
+        ("Violence against civilians", "Violence against civilians"),
+        ("Riots/Protests", "Protests"),
+        ("Strategic development", "Strategic developments"),
+        ("Battles", "Battles"),
+        ("unknown kind", None),
+    ],
+)
+def test_map_acled_type(old, new):
+    assert map_acled_type(old) == new
