@@ -74,3 +74,15 @@ def test_victims():
 )
 def test_map_acled_type(old, new):
     assert map_acled_type(old) == new
+
+
+def test_a_town_retaken_then_cleared_of_bombs_is_a_territorial_gain():
+    text = (
+        "Soldiers entered the town of Example on Saturday after the militants withdrew. "
+        "Engineers were clearing roadside bombs left in the streets."
+    )
+    assert classify(text) == ("Battles", "Government regains territory")
+    assert classify("Engineers were clearing roadside bombs left in the streets.") == (
+        "Strategic developments",
+        "Disrupted weapons use",
+    )

@@ -108,10 +108,8 @@ def _dateline_regions(article: Article) -> list[tuple[int, int]]:
         end = dateline_end(text, start=start, dateline=article.dateline)
         if end > start:
             regions.append((start, end))
-    if article.dateline:
-        idx = text.find(article.dateline, article.body_start)
-        if idx != -1:
-            regions.append((idx, idx + len(article.dateline)))
+    # Ingest removes a recognised dateline from the text (keeping Article.dateline), so
+    # a later "Erbil" in the body is a real mention, not the dateline.
     return regions
 
 

@@ -154,8 +154,9 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "disposal",
         _rx(
             r"\b(?:forces|police|army|intelligence|mobili[sz]ation|units|troops|engineers?|pmf|"
-            r"pmu|soldiers|squad|team)\b[^.;]{0,60}?\b(?:detonated|destroyed|blew\s+up|exploded|"
-            r"removed|cleared|found|discovered)\s+(?:an?\s+|the\s+|\d+\s+|[\w-]+\s+){0,4}?"
+            r"pmu|soldiers|squad|team)\b[^.;]{0,60}?\b(?:detonat(?:ed|ing)|destroy(?:ed|ing)|"
+            r"bl(?:ew|owing)\s+up|exploded|remov(?:ed|ing)|clear(?:ed|ing)|found|finding|"
+            r"discover(?:ed|ing))\s+(?:an?\s+|the\s+|\d+\s+|[\w-]+\s+){0,4}?"
             r"(?:car\s+bombs?|ieds?|booby[-\s]?trapped|explosives?|bombs?|mines?|vbieds?|"
             r"explosive\s+(?:devices?|belts?|vests?))\b"
         ),
@@ -223,7 +224,9 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         _rx(
             r"\bre-?(?:captur(?:ed|e|ing)|took|take|taken|gain(?:ed)?(?:\s+full)?\s+control)\b|"
             r"\bliberat(?:ed|e|ing|ion)\b|\b(?:moved|advanced|pushed|entered|swept)\s+into\b|"
-            r"\bretaken\b|\bregained\b|\bfreed\s+(?:the\s+)?(?:town|city|village|district)\b"
+            r"\bretaken\b|\bregained\b|\bfreed\s+(?:the\s+)?(?:town|city|village|district)\b|"
+            r"\b(?:entered|stormed\s+into)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
+            r"(?:town|city|village|district|neighbou?rhood|centre|center)\b"
         ),
     ),
     (
@@ -528,7 +531,15 @@ def _choose(
         return "Chemical weapon"
     if "air" in kinds and not (firefight and "clash" in kinds and first["clash"] < first["air"]):
         return "Air/drone strike"
-    if kinds & {"disrupted", "disposal"} and not hit and not (killing and not _disposal(text)):
+    disarming = kinds & {"disrupted", "disposal"}
+    if (
+        "regain" in kinds
+        and disarming
+        and not civilians
+        and first["regain"] < min(first[k] for k in disarming)
+    ):
+        return "Government regains territory"  # a town retaken, then its bombs cleared
+    if disarming and not hit and not (killing and not _disposal(text)):
         return "Disrupted weapons use"
     if "sexual" in kinds:
         return "Sexual violence"
