@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -16,7 +17,6 @@ from dataclasses import dataclass
 
 import geopandas as gpd
 import pandas as pd
-from geopy.distance import geodesic
 from shapely.geometry import Point
 
 from mapper.layers import Theme, assign_layer
@@ -126,8 +126,10 @@ def to_geodataframe(incidents: Iterable[Incident]) -> gpd.GeoDataFrame:
 NEAR_KM = 30.0
 #: Slack (days) on date ranges: "overnight" and time zones blur a day.
 DATE_SLACK = dt.timedelta(days=1)
-#: Spatial blocking cell (degrees); pairs are only formed within neighbouring cells.
-CELL_DEG = 0.5
+#: An undated mention is merged only when its place has at most this many mentions.
+UNDATED_MAX_CANDIDATES = 40
+#: Spatial blocking cell (degrees, at least NEAR_KM across); loose pairs come from neighbours.
+CELL_DEG = 0.35
 
 #: Tie-break between event types reported for one event: the more specific first.
 TYPE_PRIORITY = (
@@ -150,6 +152,7 @@ class _Item:
     lon: float
     start: dt.date | None
     end: dt.date | None
+    kinds: frozenset[str] = frozenset()
 
 
 def _range(m: Mention) -> tuple[dt.date | None, dt.date | None]:
@@ -182,7 +185,16 @@ def _dates_compatible(a: _Item, b: _Item) -> bool:
 
 
 def _km(a: _Item, b: _Item) -> float:
-    return float(geodesic((a.lat, a.lon), (b.lat, b.lon)).km)
+    """Great-circle distance in km (haversine: ample for a 30 km threshold, and fast)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+_EARTH_RADIUS_KM = 6371.0088
 
 
 _TARGET_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -254,7 +266,7 @@ def _pair_score(a: _Item, b: _Item, parents: Mapping[str, str | None]) -> float 
     assert la is not None and lb is not None
     km = _km(a, b)
     related = _place_related(ma, mb, parents)
-    kinds_a, kinds_b = _facility_kinds(ma), _facility_kinds(mb)
+    kinds_a, kinds_b = a.kinds, b.kinds
     same_kind = bool(kinds_a & kinds_b)
     if kinds_a and kinds_b and not same_kind:
         return None  # an attack on a power plant is not the raid on a police station
@@ -283,35 +295,75 @@ def _cells(item: _Item) -> tuple[int, int]:
     return math.floor(item.lat / CELL_DEG), math.floor(item.lon / CELL_DEG)
 
 
-def _candidate_pairs(items: Sequence[_Item]) -> Iterator[tuple[int, int]]:
-    """Yield index pairs that share a spatial cell neighbourhood and a date window.
+def _place_keys(item: _Item, parents: Mapping[str, str | None]) -> set[str]:
+    loc = item.mention.location
+    assert loc is not None
+    own = loc.place_id or f"{loc.lat:.3f},{loc.lon:.3f}"
+    parent = parents.get(own)
+    return {own, parent} if parent else {own}
 
-    Blocking: dated mentions are bucketed by (cell, day); each is compared with the
-    buckets of the neighbouring cells over its date range plus slack. Undated
-    mentions are compared with every mention of the neighbouring cells.
+
+def _loose(item: _Item) -> bool:
+    """Return whether a mention may merge beyond its own place (see ``_pair_score``)."""
+    loc = item.mention.location
+    return bool(item.kinds) or (loc is not None and loc.geo_precision > 1)
+
+
+def _candidate_pairs(
+    items: Sequence[_Item], parents: Mapping[str, str | None] | None = None
+) -> Iterator[tuple[int, int]]:
+    """Yield index pairs worth scoring: blocking by place and time, never all pairs.
+
+    The blocks follow the merge rule of ``_pair_score``. Every mention meets the
+    mentions of its own place (or the place's parent or child) on nearby days; an
+    undated one meets them on any day, when they are few enough to tell apart
+    (``UNDATED_MAX_CANDIDATES``). Only a "loose" mention (a point near a place,
+    or one that names a kind of facility) can merge with another place, so only those
+    also meet the mentions of the neighbouring spatial cells on nearby days.
     """
-    dated: dict[tuple[int, int, int], list[int]] = defaultdict(list)
-    by_cell: dict[tuple[int, int], list[int]] = defaultdict(list)
+    parents = parents or {}
+    by_place_day: dict[tuple[str, int], list[int]] = defaultdict(list)
+    by_place: dict[str, list[int]] = defaultdict(list)
+    by_cell_day: dict[tuple[int, int, int], list[int]] = defaultdict(list)
+    keys_of = [sorted(_place_keys(item, parents)) for item in items]
     for item in items:
-        cell = _cells(item)
-        by_cell[cell].append(item.index)
-        if item.start is not None:
-            dated[(*cell, item.start.toordinal())].append(item.index)
+        keys = keys_of[item.index]
+        for key in keys:
+            by_place[key].append(item.index)
+        if item.start is not None and item.end is not None:
+            first = item.start.toordinal()
+            for day in range(first, min(item.end.toordinal(), first + _MAX_SPAN_DAYS) + 1):
+                by_cell_day[(*_cells(item), day)].append(item.index)
+                for key in keys:
+                    by_place_day[(key, day)].append(item.index)
     seen: set[tuple[int, int]] = set()
     for item in items:
-        row, col = _cells(item)
-        neighbours = [(row + dr, col + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1)]
+        keys = keys_of[item.index]
         if item.start is None or item.end is None:
-            others: Iterable[int] = (j for cell in neighbours for j in by_cell.get(cell, ()))
+            pool = [j for key in keys for j in by_place[key]]
+            # With many reports at its place, which one an undated report matches is a
+            # guess: it stays an incident of its own rather than being merged at random.
+            others: Iterable[int] = pool if len(pool) <= UNDATED_MAX_CANDIDATES else ()
         else:
-            first = item.start.toordinal() - DATE_SLACK.days - _MAX_SPAN_DAYS
-            last = item.end.toordinal() + DATE_SLACK.days
-            others = (
-                j
-                for cell in neighbours
-                for day in range(first, last + 1)
-                for j in dated.get((*cell, day), ())
+            first = item.start.toordinal() - DATE_SLACK.days
+            last = min(item.end.toordinal(), item.start.toordinal() + _MAX_SPAN_DAYS)
+            days = range(first, last + DATE_SLACK.days + 1)
+            same_place = (
+                j for key in keys for day in days for j in by_place_day.get((key, day), ())
             )
+            if _loose(item):
+                row, col = _cells(item)
+                nearby = (
+                    j
+                    for dr in (-1, 0, 1)
+                    for dc in (-1, 0, 1)
+                    for day in days
+                    for j in by_cell_day.get((row + dr, col + dc, day), ())
+                )
+                others = itertools.chain(same_place, nearby)
+            else:
+                others = same_place
+            # an undated mention at this place meets it through its own (undated) query
         for j in others:
             if j == item.index:
                 continue
@@ -321,7 +373,7 @@ def _candidate_pairs(items: Sequence[_Item]) -> Iterator[tuple[int, int]]:
                 yield pair
 
 
-#: Longest date range (days) a mention may span and still be blocked by its start day.
+#: Longest date range (days) of a mention that blocking indexes day by day.
 _MAX_SPAN_DAYS = 31
 
 
@@ -349,9 +401,9 @@ def cluster_mentions(
     for i, m in enumerate(ordered):
         assert m.location is not None
         start, end = _range(m)
-        items.append(_Item(i, m, m.location.lat, m.location.lon, start, end))
+        items.append(_Item(i, m, m.location.lat, m.location.lon, start, end, _facility_kinds(m)))
     scored: list[tuple[float, int, int]] = []
-    for i, j in _candidate_pairs(items):
+    for i, j in _candidate_pairs(items, parents):
         if len(items) > 1:
             score = _pair_score(items[i], items[j], parents)
             if score is not None:

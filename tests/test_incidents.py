@@ -248,3 +248,11 @@ def test_a_raid_on_state_buildings_is_one_event_whichever_building_a_report_name
         evidence=(Evidence("location", "b", 0, 5, "Government buildings were attacked."),),
     )
     assert len(merged([police, offices])) == 1
+
+
+def test_an_undated_report_at_a_busy_place_is_not_merged_at_random():
+    busy = [mention(f"d{i}", KIRKUK, day=FRI - dt.timedelta(days=7 * i)) for i in range(50)]
+    undated = mention("u", KIRKUK, day=None, weekday=4)
+    incidents = merged([*busy, undated])
+    assert any(i.article_ids == ("u",) for i in incidents)
+    assert len(incidents) == 51
