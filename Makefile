@@ -16,7 +16,7 @@ setup: $(PY_STAMP) $(NODE_STAMP)  ## create .venv and install everything (once; 
 
 $(PY_STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,dask]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,dask,build]'
 	@touch $@
 
 $(NODE_STAMP): $(NPM_FILES)
