@@ -136,3 +136,12 @@ def test_dicts_work_like_files():
     assert len(gdf) >= 1
     assert all(ids == ["x"] for ids in gdf["article_ids"])
     assert dt.date.fromisoformat(gdf["event_date"].dropna().min()) <= dt.date(2016, 10, 22)
+
+
+def test_sub_locations_are_parts_of_the_incident_place(seeds_gdf):
+    geocoder = mapper.IraqGazetteer()
+    for _, r in seeds_gdf.iterrows():
+        for name in r["sub_locations"]:
+            found = geocoder.geocode(name)
+            if found is not None:
+                assert km(r, (found.latitude, found.longitude)) < 20, (r["location"], name)

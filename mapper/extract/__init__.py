@@ -17,6 +17,7 @@ is fast and deterministic.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -440,7 +441,7 @@ def _mention(
             cite("claim_status", s)
             break
     target = _TARGET.search(joined)
-    sub_locations = _sub_locations(ev, joined)
+    sub_locations = _sub_locations(ev, joined, gazetteer)
     mention = Mention(
         article_id=aid,
         event_type=etype,
@@ -491,12 +492,32 @@ def _sentence_at(text: str, pos: int) -> Sentence:
     return Sentence(pos, pos, "")
 
 
-def _sub_locations(ev: _Event, joined: str) -> tuple[str, ...]:
+#: A place farther than this from the event's own place is not one of its parts.
+_SUB_LOCATION_KM = 15.0
+
+
+def _within(use: PlaceUse, main: PlaceUse | None, gazetteer: Gazetteer, *, km: float) -> bool:
+    """Return whether ``use`` lies within ``km`` of the event's place ``main``."""
+    if main is None:
+        return True
+    try:
+        a = gazetteer.get(use.place_ids[0])
+        b = gazetteer.get(main.place_ids[0])
+    except (KeyError, LookupError, ValueError, IndexError):
+        return False
+    dlat = math.radians(b.lat - a.lat)
+    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(dlat, dlon) <= km
+
+
+def _sub_locations(ev: _Event, joined: str, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """Return the other places of the event: its neighbourhoods, buildings, villages."""
     names: list[str] = []
     main_ids = set(ev.place.place_ids) if ev.place is not None else set()
     for u in ev.places:
         if u.role == "event" and u.tie >= 0.9 and not (set(u.place_ids) & main_ids):
-            if u.toponym.surface not in names:
+            near = _within(u, ev.place, gazetteer, km=_SUB_LOCATION_KM)
+            if near and u.toponym.surface not in names:
                 names.append(u.toponym.surface)
     lower = joined.lower()
     named = any(w in lower for w in _AREA_WORDS)
