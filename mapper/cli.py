@@ -217,7 +217,9 @@ def _cmd_map(args: argparse.Namespace) -> int:
     ]
     if args.embed:
         written.append(
-            render.write_embed(gdf, out / "map_embed.html", themes=themes, offline=not args.cdn)
+            render.write_embed(
+                gdf, out / "map_embed.html", themes=themes, offline=not args.cdn, title=args.title
+            )
         )
     written += export.export(gdf, out, formats=formats, front=front)
     for suffix in images:
