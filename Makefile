@@ -51,6 +51,7 @@ eval: setup  ## score extraction on ../shared/eval/dev (when present)
 	$(BIN)/mapper eval ../shared/eval/dev/acled_iraq_2018_dev.csv --report /tmp/mapper-eval.md
 
 bench: setup  ## run the benchmarks (on demand; see docs/benchmarks.md)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
 	$(BIN)/python bench/run_all.py
 
 clean:  ## remove the virtual environment and caches (not outputs/)

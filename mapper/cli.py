@@ -107,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--scheduler",
         metavar="ADDRESS",
-        help="with --engine dask: address of a running Dask scheduler (default: local cluster)",
+        help="with --engine dask: address of a running Dask scheduler, or 'processes', "
+        "'threads', 'synchronous' for Dask's local schedulers (default: a local cluster)",
     )
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
 
@@ -190,6 +191,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
             strict=args.strict,
             on_skip=report,
             scheduler=args.scheduler,
+            progress=False if args.quiet else None,
         )
     else:
         incidents, stats = run(
