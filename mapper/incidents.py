@@ -222,7 +222,7 @@ def _target_kinds(text: str | None) -> frozenset[str]:
 
     Examples
     --------
-    >>> sorted(_target_kinds("an attack on security buildings and a power station"))
+    >>> sorted(_target_kinds("gunmen raided a police station and then a power plant"))
     ['power', 'state']
     >>> _target_kinds("security forces said") == frozenset()
     True
