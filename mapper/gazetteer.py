@@ -137,7 +137,8 @@ _IRAQ_BUFFER_DEG = 0.05
 _PART_SEP = re.compile(r"\s+[-–—]\s+")
 _CACHE_ENV = "MAPPER_CACHE_DIR"
 _USER_FILE = "geonames_places.json"
-_FIELDS = (
+#: Column order of the gazetteer data files (the build script writes this order).
+PLACE_FIELDS = (
     "id",
     "name",
     "alt_names",
@@ -218,7 +219,7 @@ def _read_places(
         doc = json.loads(path.read_text(encoding="utf-8"))
         header = doc["header"]
         fields = header["fields"]
-        if list(fields) != list(_FIELDS):
+        if list(fields) != list(PLACE_FIELDS):
             raise GazetteerError(f"{path}: unexpected record fields {fields}")
         places = [
             Place(
@@ -258,7 +259,7 @@ def _index_entries(places: Sequence[Place], offset: int = 0) -> dict[str, list[l
 
 def _places_document(places: Sequence[Place], extra: dict[str, Any] | None = None) -> str:
     header: dict[str, Any] = {
-        "fields": list(_FIELDS),
+        "fields": list(PLACE_FIELDS),
         "format": 1,
         "normalize": _normalize_fingerprint(),
     }

@@ -38,6 +38,7 @@ What ingest does to each article:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import html
@@ -957,14 +958,4 @@ def _unique(article: Article, seen: dict[str, str], report: _Reporter) -> Articl
         f"{new_id!r}; give each article a unique id",
     )
     seen[new_id] = where
-    return Article(
-        id=new_id,
-        text=article.text,
-        title=article.title,
-        body_start=article.body_start,
-        published=article.published,
-        source=article.source,
-        url=article.url,
-        dateline=article.dateline,
-        path=article.path,
-    )
+    return dataclasses.replace(article, id=new_id)

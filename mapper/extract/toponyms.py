@@ -24,6 +24,7 @@ place to an event (prepositions of location score high; "from", "to" and titles 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -495,6 +496,18 @@ def _in_quote(text: str, pos: int) -> bool:
     return sum(segment.count(q) for q in _QUOTE_CHARS) % 2 == 1
 
 
+def _between_pair(use: PlaceUse, far: PlaceUse) -> tuple[PlaceUse, PlaceUse]:
+    """Return "between ``use`` and ``far``" as one place, and ``far`` as a mere mention.
+
+    The far end of a road or a stretch is not an event place of its own.
+    """
+    topo = dataclasses.replace(use.toponym, relation="between", other=far.toponym)
+    return (
+        PlaceUse(topo, max(use.tie - 1.0, 2.0), use.role, use.place_ids),
+        PlaceUse(far.toponym, 0.1, "list", far.place_ids),
+    )
+
+
 def _link_pairs_and_lists(text: str, uses: list[PlaceUse]) -> list[PlaceUse]:
     out: list[PlaceUse] = []
     i = 0
@@ -524,18 +537,7 @@ def _link_pairs_and_lists(text: str, uses: list[PlaceUse]) -> list[PlaceUse]:
             and uses[i + 1].toponym.start - use.toponym.end < 40
             and _AND.match(text[use.toponym.end : uses[i + 1].toponym.start])
         ):
-            other = uses[i + 1].toponym
-            topo = Toponym(
-                surface=use.toponym.surface,
-                start=use.toponym.start,
-                end=use.toponym.end,
-                candidates=use.toponym.candidates,
-                relation="between",
-                other=other,
-            )
-            out.append(PlaceUse(topo, max(use.tie - 1.0, 2.0), use.role, use.place_ids))
-            # the far end of a road is not an event place of its own
-            out.append(PlaceUse(uses[i + 1].toponym, 0.1, "list", uses[i + 1].place_ids))
+            out.extend(_between_pair(use, uses[i + 1]))
             i += 2
             continue
         hyphen_pair = (
@@ -544,17 +546,7 @@ def _link_pairs_and_lists(text: str, uses: list[PlaceUse]) -> list[PlaceUse]:
             and re.match(r"^\s*(?:road|highway)\b", text[uses[i + 1].toponym.end :])
         )
         if hyphen_pair:
-            other = uses[i + 1].toponym
-            topo = Toponym(
-                surface=use.toponym.surface,
-                start=use.toponym.start,
-                end=use.toponym.end,
-                candidates=use.toponym.candidates,
-                relation="between",
-                other=other,
-            )
-            out.append(PlaceUse(topo, max(use.tie - 1.0, 2.0), use.role, use.place_ids))
-            out.append(PlaceUse(uses[i + 1].toponym, 0.1, "list", uses[i + 1].place_ids))
+            out.extend(_between_pair(use, uses[i + 1]))
             i += 2
             continue
         if -1 - i in in_list:
