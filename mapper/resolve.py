@@ -182,14 +182,12 @@ def _location(
     geo_precision: int,
     where_prec: int,
 ) -> Location | None:
+    # a record's own point is inside Iraq (the build checks every record); an offset
+    # point may leave the country, and then the record's point stands instead
     la = place.lat if lat is None else lat
     lo = place.lon if lon is None else lon
-    if not gazetteer.contains(lat=la, lon=lo):
-        if lat is None:
-            return None
+    if lat is not None and not gazetteer.contains(lat=la, lon=lo):
         la, lo = place.lat, place.lon
-        if not gazetteer.contains(lat=la, lon=lo):
-            return None
     admin1, admin2 = place.admin1, place.admin2
     if lat is not None:
         a1, a2 = gazetteer.admin_units(lat=la, lon=lo)
