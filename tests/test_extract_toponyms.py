@@ -90,3 +90,26 @@ def test_datelines():
 
 def test_empty():
     assert find_places("", gazetteer=GAZ) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place"),
+    [
+        # a respelling in a slot only a place fills, corroborated by a nearby named town
+        ("Gunmen opened fire in the area of Hawiga, west of Kirkuk.", "Hawiga", "t:hawija"),
+        ("Two farmers were shot in the Dakuk area, south of Kirkuk.", "Dakuk", "t:daquq"),
+        ("A mortar round fell in the Dubis area, north of Kirkuk.", "Dubis", "t:dibis"),
+    ],
+)
+def test_unknown_spelling_in_a_place_slot(text, surface, place):
+    use = _uses(text)[surface]
+    assert use.place_ids[0] == place
+    assert text[use.toponym.start : use.toponym.end] == surface
+
+
+def test_loose_spelling_without_a_nearby_named_place_is_not_a_place():
+    # "Dubis" is only a consonant-skeleton match: without a known place near it, the
+    # text could mean any village of that sound
+    assert "Dubis" not in _uses("A mortar round fell in the Dubis area on Friday.")
+    # an ordinary capitalised word in the same slot is not looked up as a loose match
+    assert "Friday" not in _uses("Fighting went on in the area of Friday prayers.")

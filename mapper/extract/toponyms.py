@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from mapper.models import Toponym
 
 if TYPE_CHECKING:
     from mapper.gazetteer import Gazetteer
+    from mapper.models import Place
 
 __all__ = ["PlaceUse", "dateline_end", "find_places"]
 
@@ -377,87 +379,181 @@ def find_places(
     """
     stop = len(text) if end is None else end
     region = text[start:stop]
-    uses: list[PlaceUse] = []
     starts = [x for x, _ in spans] if spans is not None else []
-    for match in gazetteer.scan(region):
-        a, b = start + match.start, start + match.end
+
+    def wanted(a: int) -> bool:
         if any(x <= a < y for x, y in skip):
+            return False
+        if spans is None:
+            return True
+        k = bisect.bisect_right(starts, a) - 1
+        return k >= 0 and a < spans[k][1]
+
+    uses: list[PlaceUse] = []
+    taken: list[tuple[int, int]] = []
+    matches = gazetteer.scan(region)
+    for match in matches:
+        a, b = start + match.start, start + match.end
+        taken.append((a, b))
+        if not wanted(a) or not match.place_ids:
             continue
-        if spans is not None:
-            k = bisect.bisect_right(starts, a) - 1
-            if k < 0 or a >= spans[k][1]:
-                continue
-        if not match.place_ids or match.surface.lower() in _COUNTRY_LEVEL:
-            continue
-        line_start = text.rfind("\n", 0, a) + 1
-        before = text[max(line_start, a - 90) : a]
-        ends = [m.end() for m in _SENTENCE_END.finditer(before)]
-        if ends:
-            before = before[ends[-1] :]
-        after = text[b : b + 60]
-        token = _token_around(text, a, b)
-        if _EMAILISH.search(token):
-            continue
-        affiliation = bool(_AFFILIATION_AFTER.match(after))
-        tail_lower = before[-_TAIL:].lower()
-        org_before = any(w in tail_lower for w in _ORG_BEFORE_WORDS) and bool(
-            _ORG_BEFORE.search(before, max(len(before) - _TAIL, 0))
-        )
-        if _ORG_AFTER.match(after) or org_before:
-            if not (_EVENT_OFFENSIVE.match(after) or affiliation):
-                continue
-            role = "affiliation" if affiliation else "background"
-        else:
-            role = "event"
-        if _is_person(text, a, b) or _inside_longer_name(before):
-            continue
-        relation, bearing, distance, tie = _relation(before, after, match.surface)
-        if (
-            _POSSESSIVE_PLACE_BEFORE.search(before, max(len(before) - _TAIL, 0))
-            and relation == "in"
-            and tie < 3.0
-        ):
-            tie = 3.0  # "Nineveh's Baaj district": Baaj, in Nineveh
-        if _POSSESSIVE_AFTER.match(after):
-            tie -= 1.5
-        if role == "affiliation":
-            tie = min(tie, 0.6)
-        if _EVENT_OFFENSIVE.match(after):
-            tie, role = 0.2, "background"
-        ends_of = re.search(r"\b(?:of|for)\s+(?:the\s+)?$", tail_lower) is not None
-        if (ends_of and _TITLE_BEFORE.search(before, max(len(before) - _TAIL, 0))) or (
-            _TITLE_AFTER.match(after)
-        ):
-            tie, role = min(tie, 0.3), "title"
-        elif (
-            relation == "in"
-            and any(w in tail_lower for w in _ORIGIN_WORDS)
-            and _ORIGIN.search(before, max(len(before) - _TAIL, 0))
-        ):
-            tie, role = min(tie, 0.5), "origin"
-        if _DISTRICT_AFTER.match(after) or _DISTRICT_SURFACE.search(match.surface):
-            tie = max(tie + 0.2, 2.6)  # "..., Mandali district": a place named for the event
-        if _ALIAS_BEFORE.search(before, max(len(before) - 40, 0)):
-            tie = max(tie, 3.0)  # "in Al Toon Kobri (Altun Kupri) district": another spelling
-        if _in_quote(text, a):
-            tie -= 0.5
-        uses.append(
-            PlaceUse(
-                Toponym(
-                    surface=match.surface,
-                    start=a,
-                    end=b,
-                    candidates=tuple(match.place_ids),
-                    relation=relation,
-                    bearing_deg=bearing,
-                    distance_km=distance,
-                ),
-                tie,
-                role,
-                tuple(match.place_ids),
-            )
-        )
+        use = _use_of(text, a, b, match.surface, tuple(match.place_ids))
+        if use is not None:
+            uses.append(use)
+    named = [m.place_ids[0] for m in matches if m.place_ids]
+    for a, b, surface, ids in _slot_names(text, start, stop, taken, named, gazetteer):
+        if wanted(a):
+            use = _use_of(text, a, b, surface, ids)
+            if use is not None:
+                uses.append(use)
+    uses.sort(key=lambda u: u.toponym.start)
     return _described_by_next(text, _link_pairs_and_lists(text, uses))
+
+
+#: A capitalised name the scan did not know, in a slot only a place fills ("the area
+#: of X", "X village"): looked up with the gazetteer's looser matching.
+_SLOT_NAME = r"(?:(?:al|el|Al|El)[-\s])?[A-Z][a-z'’]+(?:[-\s](?:(?:al|el)-)?[A-Z][a-z'’]+){0,2}"
+_SLOT = re.compile(
+    r"\b(?:village|villages|area|areas|town|district|subdistrict|region|neighbou?rhood|"
+    rf"quarter|outskirts)\s+of\s+(?:the\s+)?(?P<a>{_SLOT_NAME})|"
+    rf"\b(?:in|at|near|around)\s+(?:the\s+)?(?P<b>{_SLOT_NAME})\s+(?:area|village|"
+    r"district|subdistrict|region|neighbou?rhood|quarter|basin)\b"
+)
+#: The least score of a loose match to count (a lone respelling scores 0.6 or more;
+#: a spelling split between two records scores less).
+_SLOT_MIN_SCORE = 0.55
+
+
+def _slot_names(
+    text: str,
+    start: int,
+    stop: int,
+    taken: Sequence[tuple[int, int]],
+    named: Sequence[str],
+    gazetteer: Gazetteer,
+) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """Return (start, end, name, place ids) for unknown spellings in place slots.
+
+    The scan knows a name only in a spelling of the gazetteer; reports spell villages
+    in many ways ("Moshahda", "Mushahada"). A name in a slot that only a place fills is
+    looked up with :meth:`Gazetteer.candidates` (respellings, consonant skeleton), and
+    kept when one record takes most of the score. A match on the consonant skeleton
+    alone is loose ("Umm Kasir" is not the port of Umm Qasr), so it is kept only when
+    a place the text names for sure (``named``: record ids) lies within
+    :data:`_SLOT_CONTEXT_KM` of it.
+    """
+    lowered = text[start:stop].lower()
+    if not any(w in lowered for w in _SLOT_WORDS):
+        return []
+    found: list[tuple[int, int, str, tuple[str, ...]]] = []
+    for m in _SLOT.finditer(text, start, stop):
+        group = "a" if m.group("a") else "b"
+        a, b = m.span(group)
+        if any(x < b and a < y for x, y in taken):
+            continue
+        name = m.group(group)
+        cands = gazetteer.candidates(name, limit=5)
+        if not cands or cands[0].score < _SLOT_MIN_SCORE:
+            continue
+        if cands[0].place.feature_type == "governorate":
+            continue
+        if cands[0].score < _SLOT_SURE_SCORE and not _near_any(cands[0].place, named, gazetteer):
+            continue
+        found.append((a, b, name, tuple(c.place.id for c in cands)))
+    return found
+
+
+#: Scores from here up come from a known spelling or a regular respelling.
+_SLOT_SURE_SCORE = 0.7
+#: How near a place the text names a loosely matched name must lie.
+_SLOT_CONTEXT_KM = 60.0
+
+
+def _near_any(place: Place, ids: Sequence[str], gazetteer: Gazetteer) -> bool:
+    for pid in ids:
+        try:
+            other = gazetteer.get(pid)
+        except (KeyError, LookupError, ValueError):
+            continue
+        if other.id == place.id or other.feature_type in {"governorate", "region"}:
+            continue
+        dlat = math.radians(other.lat - place.lat)
+        dlon = math.radians(other.lon - place.lon) * math.cos(math.radians(place.lat))
+        if 6371.0 * math.hypot(dlat, dlon) <= _SLOT_CONTEXT_KM:
+            return True
+    return False
+
+
+_SLOT_WORDS = ("village", "area", "town", "district", "region", "neighbo", "quarter",
+               "outskirts", "basin")  # fmt: skip
+
+
+def _use_of(text: str, a: int, b: int, surface: str, place_ids: tuple[str, ...]) -> PlaceUse | None:
+    """Read the name at ``text[a:b]`` in its context; None when it is not a place here."""
+    if surface.lower() in _COUNTRY_LEVEL:
+        return None
+    line_start = text.rfind("\n", 0, a) + 1
+    before = text[max(line_start, a - 90) : a]
+    ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+    if ends:
+        before = before[ends[-1] :]
+    after = text[b : b + 60]
+    token = _token_around(text, a, b)
+    if _EMAILISH.search(token):
+        return None
+    affiliation = bool(_AFFILIATION_AFTER.match(after))
+    tail_lower = before[-_TAIL:].lower()
+    org_before = any(w in tail_lower for w in _ORG_BEFORE_WORDS) and bool(
+        _ORG_BEFORE.search(before, max(len(before) - _TAIL, 0))
+    )
+    if _ORG_AFTER.match(after) or org_before:
+        if not (_EVENT_OFFENSIVE.match(after) or affiliation):
+            return None
+        role = "affiliation" if affiliation else "background"
+    else:
+        role = "event"
+    if _is_person(text, a, b) or _inside_longer_name(before):
+        return None
+    relation, bearing, distance, tie = _relation(before, after, surface)
+    if (
+        _POSSESSIVE_PLACE_BEFORE.search(before, max(len(before) - _TAIL, 0))
+        and relation == "in"
+        and tie < 3.0
+    ):
+        tie = 3.0  # "Nineveh's Baaj district": Baaj, in Nineveh
+    if _POSSESSIVE_AFTER.match(after):
+        tie -= 1.5
+    if role == "affiliation":
+        tie = min(tie, 0.6)
+    if _EVENT_OFFENSIVE.match(after):
+        tie, role = 0.2, "background"
+    ends_of = re.search(r"\b(?:of|for)\s+(?:the\s+)?$", tail_lower) is not None
+    if (ends_of and _TITLE_BEFORE.search(before, max(len(before) - _TAIL, 0))) or (
+        _TITLE_AFTER.match(after)
+    ):
+        tie, role = min(tie, 0.3), "title"
+    elif (
+        relation == "in"
+        and any(w in tail_lower for w in _ORIGIN_WORDS)
+        and _ORIGIN.search(before, max(len(before) - _TAIL, 0))
+    ):
+        tie, role = min(tie, 0.5), "origin"
+    if _DISTRICT_AFTER.match(after) or _DISTRICT_SURFACE.search(surface):
+        tie = max(tie + 0.2, 2.6)  # "..., Mandali district": a place named for the event
+    if _ALIAS_BEFORE.search(before, max(len(before) - 40, 0)):
+        tie = max(tie, 3.0)  # "in Al Toon Kobri (Altun Kupri) district": another spelling
+    if _in_quote(text, a):
+        tie -= 0.5
+    topo = Toponym(
+        surface=surface,
+        start=a,
+        end=b,
+        candidates=place_ids,
+        relation=relation,
+        bearing_deg=bearing,
+        distance_km=distance,
+    )
+    return PlaceUse(topo, tie, role, place_ids)
 
 
 _DESCRIBED = re.compile(
