@@ -209,3 +209,17 @@ def test_readers_remember_within_one_article_only() -> None:
     first, second = _Readers.fresh(), _Readers.fresh()
     first.casualties("Two soldiers were killed.")
     assert first.casualties is not second.casualties
+
+
+def test_a_command_named_for_a_city_places_its_finds_in_the_area_not_the_city():
+    text = (
+        "Troops of the Kirkuk Operations Command found and destroyed twelve roadside "
+        "bombs in farmland on Tuesday."
+    )
+    mentions = extract_mentions(_article(text), gazetteer=GAZ)
+    assert len(mentions) == 1
+    assert mentions[0].toponym is not None
+    assert mentions[0].toponym.relation == "region"
+    resolved = resolve_mention(mentions[0], gazetteer=GAZ)
+    assert resolved is not None and resolved.location is not None
+    assert resolved.location.geo_precision == 3

@@ -16,6 +16,7 @@ is fast and deterministic.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -344,6 +345,11 @@ def extract_mentions(article: Article, *, gazetteer: Gazetteer) -> list[Mention]
     fallback: PlaceUse | None = None
     if any(ev.place is None for ev in events):
         fallback = _main_place(find_places(text, gazetteer=gazetteer, skip=skip), gazetteer)
+        if fallback is not None and fallback.role == "affiliation":
+            # "the Baghdad Operations Command found IEDs": somewhere in the command's
+            # area, not in the city itself
+            area = dataclasses.replace(fallback.toponym, relation="region")
+            fallback = dataclasses.replace(fallback, toponym=area)
     militants = ISLAMIC_STATE if _names_islamic_state(text) else UNIDENTIFIED
     mentions: list[Mention] = []
     first_date: DateReading | None = None
