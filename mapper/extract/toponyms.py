@@ -401,7 +401,10 @@ def find_places(
         if use is not None:
             uses.append(use)
     named = [m.place_ids[0] for m in matches if m.place_ids]
-    for a, b, surface, ids in _slot_names(text, start, stop, taken, named, gazetteer):
+    regions = (
+        [(start, stop)] if spans is None else [(max(x, start), min(y, stop)) for x, y in spans]
+    )
+    for a, b, surface, ids in _slot_names(text, regions, taken, named, gazetteer):
         if wanted(a):
             use = _use_of(text, a, b, surface, ids)
             if use is not None:
@@ -426,8 +429,7 @@ _SLOT_MIN_SCORE = 0.55
 
 def _slot_names(
     text: str,
-    start: int,
-    stop: int,
+    regions: Sequence[tuple[int, int]],
     taken: Sequence[tuple[int, int]],
     named: Sequence[str],
     gazetteer: Gazetteer,
@@ -442,11 +444,14 @@ def _slot_names(
     a place the text names for sure (``named``: record ids) lies within
     :data:`_SLOT_CONTEXT_KM` of it.
     """
-    lowered = text[start:stop].lower()
-    if not any(w in lowered for w in _SLOT_WORDS):
-        return []
     found: list[tuple[int, int, str, tuple[str, ...]]] = []
-    for m in _SLOT.finditer(text, start, stop):
+    matches = (
+        m
+        for x, y in regions
+        if x < y and any(w in text[x:y].lower() for w in _SLOT_WORDS)
+        for m in _SLOT.finditer(text, x, y)
+    )
+    for m in matches:
         group = "a" if m.group("a") else "b"
         a, b = m.span(group)
         if any(x < b and a < y for x, y in taken):
