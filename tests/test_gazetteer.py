@@ -229,6 +229,29 @@ def test_every_record_has_a_source_and_valid_fields(gaz: Gazetteer) -> None:
             assert p.parent in gaz, p.id
 
 
+def test_registry_records_keep_their_attribution(gaz: Gazetteer) -> None:
+    for p in gaz:
+        if p.id.startswith("gn:"):
+            assert "GeoNames" in p.source and "CC-BY 4.0" in p.source, p.id
+        if p.id.startswith("sm:") or "SimpleMaps" in p.source:
+            assert "SimpleMaps" in p.source and "CC-BY 4.0" in p.source, p.id
+    assert any(p.id.startswith("sm:") for p in gaz)
+
+
+def test_simplemaps_towns_of_sinjar_resolve_near_sinjar(gaz: Gazetteer) -> None:
+    # positions typed from general knowledge: both lie within 35 km of Sinjar town
+    sinjar = (36.32, 41.87)
+    for name in ("Khanasor", "Tel Banat"):
+        best = gaz.candidates(name)[0].place
+        assert km(*sinjar, best.lat, best.lon) <= 35.0, (name, best)
+
+
+def test_typed_points_agree_with_registry_points_of_the_same_name(gaz: Gazetteer) -> None:
+    # the build moves typed points that lie > 5 km from a SimpleMaps point of their name
+    moved = [p for p in gaz if p.id.startswith("sup:") and "position from SimpleMaps" in p.source]
+    assert all(p.precision_km <= 3.0 for p in moved)
+
+
 def test_no_record_outside_iraq(gaz: Gazetteer) -> None:
     outside = [p.id for p in gaz if not gaz.contains(lat=p.lat, lon=p.lon)]
     assert outside == []
