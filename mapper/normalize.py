@@ -16,7 +16,7 @@ What is folded, in order:
   at-, ath-, az-, an- when the next word starts with that consonant), the prefixes
   Nahiyat / Qaryat / Qada / Qadaa / Qeza-i / Markaz, and the words written many ways:
   Tal / Tel / Tall / Tell, Albu / Al Bu, Ain / Ayn / Ein, Sheikh / Shaykh, Jabal / Jebel,
-  Beit / Bayt, Deir / Dayr, Hay / Hayy.
+  Beit / Bayt, Deir / Dayr, Hay / Hayy, Abu / Abi.
 * Letters: dh > d, th > t, kh and gh > k, ch > j, ph > f, q and g > k, e > i, y > i,
   o and ou > u, a final h after a vowel is dropped (-ah = -a), doubled letters collapse.
 * Spaces and punctuation are removed, so "Tal Afar" and "Tall 'Afar" meet.
@@ -129,6 +129,8 @@ _WORD_FORMS = {
     **dict.fromkeys(("beit", "bayt", "bait", "beyt"), "bait"),
     **dict.fromkeys(("deir", "dayr", "dair", "deyr"), "dair"),
     **dict.fromkeys(("hay", "hayy", "hai"), "hai"),
+    # "Abu" after a preposition is "Abi" in Arabic ("near Abi Saida" = Abu Saida)
+    **dict.fromkeys(("abu", "abi"), "abu"),
 }
 
 # Order matters: digraphs before single letters.
@@ -230,6 +232,8 @@ def normalize(name: str) -> str:
     >>> normalize("Albu Nimr") == normalize("Al Bu Nimr") == normalize("Al-Bu Nimr")
     True
     >>> normalize("Sheikh Saad") == normalize("Shaykh Sa'd")
+    True
+    >>> normalize("Abi Saida") == normalize("Abu Sayda")
     True
     >>> normalize("Mexmur") == normalize("Makhmur")
     False

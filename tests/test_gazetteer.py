@@ -621,3 +621,13 @@ def test_bundled_name_index_matches_the_normaliser() -> None:
 def test_scan_recovers_shorter_names_inside_rejected_ones(gaz: Gazetteer) -> None:
     text = "Troops in west Mosul; Mosul damaged; the Mosul Dam; West Mosul."
     assert [m.surface for m in gaz.scan(text)] == ["Mosul", "Mosul", "Mosul Dam", "West Mosul"]
+
+
+def test_english_exonyms_and_border_regions_reporting_uses():
+    gaz = Gazetteer.default()
+    # an English exonym of Iskandariya that translated reports use
+    assert gaz.candidates("Alexandria")[0].place.name == "Iskandariya"
+    # the border mountain areas named in reports of Turkish air strikes
+    for name in ("Zap", "Khakurk"):
+        top = gaz.candidates(name)[0].place
+        assert top.feature_type == "region" and top.admin1 in {"Dahuk", "Erbil"}
