@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 
 import ahocorasick
 
@@ -57,23 +57,40 @@ class FoldedPattern:
     its :func:`fold`; matches are always those of the case-insensitive pattern on the
     original text (spans and groups as ``re.compile(pattern, re.IGNORECASE)`` gives).
 
+    ``needles``, when given, are lower-case strings of which every match contains at
+    least one (like the stems of :class:`TriggerIndex`); a folded text holding none of
+    them is answered without running the pattern, which is far cheaper for a pattern
+    that rarely matches.
+
     Examples
     --------
-    >>> rx = FoldedPattern(r"\bsoldiers?\b")
+    >>> rx = FoldedPattern(r"\bsoldiers?\b", needles=("soldier",))
     >>> text = "Two Soldiers died."
     >>> rx.search(text, fold(text)).group(0)
     'Soldiers'
     >>> [m.start() for m in rx.finditer(text, None)]
     [4]
+    >>> rx.test("Two men died.", fold("Two men died."))
+    False
     """
 
-    __slots__ = ("any_case", "lower")
+    __slots__ = ("any_case", "lower", "needles")
 
-    def __init__(self, pattern: str) -> None:
-        if _UPPER_OUTSIDE_ESCAPE.search(pattern):
+    def __init__(self, pattern: str, *, needles: tuple[str, ...] = ()) -> None:
+        if _UPPER_OUTSIDE_ESCAPE.search(pattern) or any(n != n.lower() for n in needles):
             raise ValueError(f"a folded pattern must be lower case: {pattern[:60]!r}")
         self.any_case = re.compile(pattern, re.IGNORECASE)
         self.lower = re.compile(pattern)
+        self.needles = needles
+
+    def _absent(self, folded: str) -> bool:
+        """Whether ``folded`` holds none of the needles (so the pattern cannot match)."""
+        if not self.needles:
+            return False
+        for needle in self.needles:  # a plain loop: cheaper than any() over a generator
+            if needle in folded:
+                return False
+        return True
 
     def search(
         self, text: str, folded: str | None, pos: int = 0, endpos: int = sys.maxsize
@@ -81,6 +98,8 @@ class FoldedPattern:
         """Like ``re.Pattern.search`` on ``text``."""
         if folded is None:
             return self.any_case.search(text, pos, endpos)
+        if self._absent(folded):
+            return None
         found = self.lower.search(folded, pos, endpos)
         return None if found is None else self.any_case.match(text, found.start(), endpos)
 
@@ -88,7 +107,7 @@ class FoldedPattern:
         """Return whether the pattern occurs in ``text`` (no match object is built)."""
         if folded is None:
             return self.any_case.search(text, pos, endpos) is not None
-        return self.lower.search(folded, pos, endpos) is not None
+        return not self._absent(folded) and self.lower.search(folded, pos, endpos) is not None
 
     def match(
         self, text: str, folded: str | None, pos: int = 0, endpos: int = sys.maxsize
@@ -102,20 +121,70 @@ class FoldedPattern:
 
     def finditer(
         self, text: str, folded: str | None, pos: int = 0, endpos: int = sys.maxsize
-    ) -> Iterator[re.Match[str]]:
-        """Like ``re.Pattern.finditer`` on ``text``."""
+    ) -> Iterable[re.Match[str]]:
+        """Like ``re.Pattern.finditer`` on ``text`` (all matches at once)."""
         if folded is None:
-            yield from self.any_case.finditer(text, pos, endpos)
-            return
-        for found in self.lower.finditer(folded, pos, endpos):
-            again = self.any_case.match(text, found.start(), endpos)
+            return self.any_case.finditer(text, pos, endpos)
+        if self._absent(folded):
+            return ()
+        found: list[re.Match[str]] = []
+        for m in self.lower.finditer(folded, pos, endpos):
+            again = self.any_case.match(text, m.start(), endpos)
             assert again is not None  # the same engine steps on equal characters
-            yield again
+            found.append(again)
+        return found
+
+    # The fast_ methods return matches on the folded text: the spans and groups of the
+    # case-insensitive pattern on ``text``, but group *texts* in lower case. Use them
+    # where case does not matter, or read the words as ``text[m.start(g) : m.end(g)]``;
+    # they save the second, case-insensitive match of search, match and finditer.
+
+    def fast_search(
+        self, text: str, folded: str | None, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | None:
+        """Like :meth:`search`, with group texts in lower case (see above)."""
+        if folded is None:
+            return self.any_case.search(text, pos, endpos)
+        if self._absent(folded):
+            return None
+        return self.lower.search(folded, pos, endpos)
+
+    def fast_match(
+        self, text: str, folded: str | None, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | None:
+        """Like :meth:`match`, with group texts in lower case (see above)."""
+        if folded is None:
+            return self.any_case.match(text, pos, endpos)
+        return self.lower.match(folded, pos, endpos)
+
+    def fast_finditer(
+        self, text: str, folded: str | None, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterable[re.Match[str]]:
+        """Like :meth:`finditer`, with group texts in lower case (see above)."""
+        if folded is None:
+            return self.any_case.finditer(text, pos, endpos)
+        if self._absent(folded):
+            return ()
+        return self.lower.finditer(folded, pos, endpos)
+
+    def spans(self, text: str, folded: str | None) -> list[tuple[int, int]]:
+        """Return the (start, end) of every match, as ``finditer`` finds them.
+
+        Cheaper than ``finditer`` when only the spans are needed: no match is built on
+        ``text`` (its words are ``text[start:end]``).
+        """
+        if folded is None:
+            return [m.span() for m in self.any_case.finditer(text)]
+        if self._absent(folded):
+            return []
+        return [m.span() for m in self.lower.finditer(folded)]
 
     def starts(self, text: str, folded: str | None) -> list[int]:
         """Return the start of every match, as ``finditer`` finds them."""
         if folded is None:
             return [m.start() for m in self.any_case.finditer(text)]
+        if self._absent(folded):
+            return []
         return [m.start() for m in self.lower.finditer(folded)]
 
 

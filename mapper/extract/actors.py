@@ -250,15 +250,17 @@ def _actors(text: str) -> tuple[ActorMention, ...]:
     for i, (rx, name) in enumerate(_ALIAS_RES):
         if str(i) not in present:
             continue
-        matches = rx.finditer(text, folded) if isinstance(rx, FoldedPattern) else rx.finditer(text)
-        for m in matches:
-            a, b = m.start(), m.end()
+        if isinstance(rx, FoldedPattern):
+            spans = rx.spans(text, folded)
+        else:
+            spans = [m.span() for m in rx.finditer(text)]
+        for a, b in spans:
             if any(a < y and x < b for x, y in taken):
                 continue
             if name == ISLAMIC_STATE and _NOT_ACTOR_AFTER.match(text[b:]):
                 continue
             taken.append((a, b))
-            found.append(ActorMention(name, a, b, m.group(0)))
+            found.append(ActorMention(name, a, b, text[a:b]))
     found.sort(key=lambda x: x.start)
     return tuple(found)
 

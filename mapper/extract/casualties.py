@@ -95,7 +95,8 @@ _NUMBER = (
 )
 _NUMBER_PHRASE = FoldedPattern(rf"\b{_QUANT}{_NUMBER}\b(?P<of>\s+of\b)?")
 _BETWEEN_RANGE = FoldedPattern(
-    rf"\bbetween\s+(?P<a>\d+|{_WORDNUM})\s+and\s+(?P<b>\d+|{_WORDNUM})\b"
+    rf"\bbetween\s+(?P<a>\d+|{_WORDNUM})\s+and\s+(?P<b>\d+|{_WORDNUM})\b",
+    needles=("between",),
 )
 _DET_PHRASE = FoldedPattern(r"\b(?:the|his|her|their|its|[\w-]+['’]s)\s+(?!\d)")
 _ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?$", re.IGNORECASE)
@@ -154,7 +155,7 @@ _HEAD_WORD = FoldedPattern(r"\b(?:" + "|".join(f"(?:{w})" for w, _ in _GROUP_WOR
 _HEAD_MORE = FoldedPattern(
     r"(?:['’]s)?[\s/]+(?:[\w-]+\s+){0,2}?(" + "|".join(f"(?:{w})" for w, _ in _GROUP_WORDS) + r")\b"
 )
-_GROUP_RES = tuple((re.compile(rf"^(?:{w})$", re.IGNORECASE), g) for w, g in _GROUP_WORDS)
+_GROUP_RES = tuple((FoldedPattern(rf"^(?:{w})$"), g) for w, g in _GROUP_WORDS)
 _PLURAL_ONLY_HEADS = re.compile(r"^(?:people|others|troops|forces|personnel)$", re.IGNORECASE)
 _CASE_SENSITIVE_HEADS = frozenset({"IS"})
 # words that end the noun phrase before a head is found
@@ -171,7 +172,8 @@ _KILL = (
 _WOUND = r"wounded|wounding|wounds|injured|injuring|injuries|hurt|maimed"
 _VERB = FoldedPattern(rf"\b(?:(?P<kill>{_KILL})|(?P<wound>{_WOUND}))\b")
 _BOTH = FoldedPattern(
-    r"\b(?:kill(?:ed|ing)|killed)\s+(?:and|or)\s+(?:wound(?:ed|ing)|injur(?:ed|ing))\b"
+    r"\b(?:kill(?:ed|ing)|killed)\s+(?:and|or)\s+(?:wound(?:ed|ing)|injur(?:ed|ing))\b",
+    needles=("wound", "injur"),
 )
 _AFTER_GAP = FoldedPattern(
     r"\s*(?:(?:of|off|to|at|reached|rose\s+to|climbed\s+to|stood\s+at|stands\s+at|"
@@ -194,11 +196,14 @@ _NO_CASUALTIES = FoldedPattern(
     r"\b(?:no|without\s+(?:causing\s+)?any|without|zero)\s+(?:human\s+)?"
     r"(?:casualties|injuries|fatalities|deaths|losses|victims)\b|"
     r"\bno\s+(?:one|body|-one)\s+(?:was|were)\s+(?:hurt|killed|injured|wounded)\b|"
-    r"\bno\s+(?:reports?\s+of\s+)?casualties\b"
-)
+    r"\bno\s+(?:reports?\s+of\s+)?casualties\b",
+    needles=("casualties", "injuries", "fatalities", "deaths", "losses", "victims", "hurt",
+             "killed", "injured", "wounded"),
+)  # fmt: skip
 _OLD_REMAINS = FoldedPattern(
     r"\bmass\s+graves?\b|\bremains\s+of\b|\bdate\s+of\s+(?:the\s+)?killings?\s+unknown\b|"
-    r"\b(?:exhumed|decomposed|skeletal)\b"
+    r"\b(?:exhumed|decomposed|skeletal)\b",
+    needles=("mass", "remains", "date", "exhumed", "decomposed", "skeletal"),
 )
 _NEGATED = FoldedPattern(
     r"\b(?:(?:no|not|nobody|none|never|without)\s+(?:\w+\s+){0,2}|(?:attempt(?:ed|ing|s)?|"
@@ -256,8 +261,9 @@ def _group_of(head: str, modifiers: str) -> str:
         text,
     ):
         return "a"
+    folded = fold(head)
     for rx, group in _GROUP_RES:
-        if rx.match(head):
+        if rx.test(head, folded):
             return group
     return "unknown"
 
@@ -268,24 +274,25 @@ def _is_plural(head: str) -> bool:
 
 def _noun_phrase(sentence: str, folded: str | None, pos: int) -> tuple[int, str, str] | None:
     """Find the head word for people right after ``pos``: (head end, head, modifiers)."""
-    h = _HEAD.match(sentence, folded, pos)
+    h = _HEAD.fast_match(sentence, folded, pos)
     if h is None:
         return None
     between = sentence[pos : h.start(1)]
     if _NP_STOP.test(between, _part(folded, pos, h.start(1))):
         return None
-    head = h.group(1)
+    head = sentence[h.start(1) : h.end(1)]
     if head.lower() == "is" and head != "IS":
         return None
     end = h.end(1)
     modifiers = between + head
-    while (more := _HEAD_MORE.match(sentence, folded, end)) is not None:
-        if more.group(1).lower() == "is" and more.group(1) != "IS":
+    while (more := _HEAD_MORE.fast_match(sentence, folded, end)) is not None:
+        word = sentence[more.start(1) : more.end(1)]
+        if word.lower() == "is" and word != "IS":
             break
         if _NP_STOP.test(sentence[end : more.start(1)], _part(folded, end, more.start(1))):
             break
         modifiers += sentence[end : more.end(1)]
-        head = more.group(1)
+        head = word
         end = more.end(1)
     return end, head, modifiers
 
@@ -293,6 +300,15 @@ def _noun_phrase(sentence: str, folded: str | None, pos: int) -> tuple[int, str,
 def _part(folded: str | None, start: int, end: int) -> str | None:
     """Return the folded text of ``sentence[start:end]`` (None stays None)."""
     return None if folded is None else folded[start:end]
+
+
+def _not_a_count(sentence: str, folded: str | None, pos: int) -> bool:
+    """Whether "how", "so", "too", "as" or "that" stands right before ``pos`` ("so many")."""
+    word_end = len(sentence[:pos].rstrip())
+    if word_end == pos:
+        return False  # the pattern needs white space before the number
+    # a match starts in the word before the spaces: search only its last 4 characters
+    return _NOT_A_COUNT.test(sentence, folded, max(0, word_end - 4), pos)
 
 
 def _phrases(
@@ -311,7 +327,8 @@ def _phrases(
         i = bisect.bisect_left(heads, pos)
         return i == len(heads) or heads[i] - pos > 60  # no word for people close after it
 
-    for m in _BETWEEN_RANGE.finditer(sentence, folded):
+    # number words are read case-insensitively: the lower-cased matches will do
+    for m in _BETWEEN_RANGE.fast_finditer(sentence, folded):
         low, top = _word_value(m.group("a")), _word_value(m.group("b"))
         np = _noun_phrase(sentence, folded, m.end())
         if low is None or top is None or np is None:
@@ -319,12 +336,12 @@ def _phrases(
         end, head, modifiers = np
         out.append(_Phrase(m.start(), end, low, top, _group_of(head, modifiers), False, head))
         taken.append((m.start(), end))
-    for m in _NUMBER_PHRASE.finditer(sentence, folded):
+    for m in _NUMBER_PHRASE.fast_finditer(sentence, folded):
         bare = m.group("num").lower() == "another"
         if outside(m.start(), need_head=not bare) or any(a <= m.start() < b for a, b in taken):
             continue
         raw = m.group("num")
-        if _NOT_A_COUNT.test(sentence, folded, 0, m.start()):
+        if _not_a_count(sentence, folded, m.start()):
             continue
         value = _word_value(raw)
         if value is None:
@@ -353,7 +370,7 @@ def _phrases(
             group = "others"
         out.append(_Phrase(m.start(), end, value, high, group, vague, head.lower()))
         taken.append((m.start(), end))
-    for m in _DET_PHRASE.finditer(sentence, folded):
+    for m in _DET_PHRASE.fast_finditer(sentence, folded):
         if outside(m.start()) or any(a <= m.start() < b for a, b in taken):
             continue
         np = _noun_phrase(sentence, folded, m.end())
@@ -406,27 +423,29 @@ def _figures(sentence: str) -> tuple[CasualtyFigure, ...]:
     families = _TRIGGERS.families(sentence)
     folded = fold(sentence)
     if "bodies" in families and not _OLD_REMAINS.test(sentence, folded):
-        found = _BODIES.search(sentence, folded)
+        found = _BODIES.fast_search(sentence, folded)
         if found is not None:
             grp = "num" if found.group("num") else "num2"
             value = _word_value(found.group(grp))
             if value is not None:
                 a, z = found.start(grp), found.end(grp)
                 return (CasualtyFigure("killed", value, None, "unknown", a, z),)
-    if not sentence or "verb" not in families or not _VERB.test(sentence, folded):
+    if not sentence or "verb" not in families:
         return ()
-    verbs = list(_VERB.finditer(sentence, folded))
+    verbs = list(_VERB.fast_finditer(sentence, folded))  # verbs are compared lower-cased
+    if not verbs:
+        return ()
     windows = [(max(v.start() - 160, 0), v.end() + 60) for v in verbs]
     phrases = _phrases(sentence, folded, windows)
     used: set[int] = set()
-    toll = _TOLL.search(sentence, folded)
+    toll = _TOLL.fast_search(sentence, folded)
     if toll is not None:
         value = _word_value(toll.group("num"))
         if value is not None:
             a, z = toll.start("num"), toll.end("num")
             return (CasualtyFigure("killed", value, None, "unknown", a, z),)
     out: list[CasualtyFigure] = []
-    both_spans = [(m.start(), m.end()) for m in _BOTH.finditer(sentence, folded)]
+    both_spans = _BOTH.spans(sentence, folded)
     for v in verbs:
         if any(a < v.start() < b for a, b in both_spans):
             continue
@@ -446,7 +465,7 @@ def _figures(sentence: str) -> tuple[CasualtyFigure, ...]:
         if not linked and active:
             linked = _link_bare(sentence, folded, verb_end)
         if not linked:
-            bare = _BARE_BEFORE.search(sentence, folded, 0, v.start())
+            bare = _BARE_BEFORE.fast_search(sentence, folded, 0, v.start())
             grp = "num" if bare is not None and bare.group("num") else "num2"
             value = _word_value(bare.group(grp)) if bare is not None else None
             if bare is not None and value is not None and not 1900 < value < 2100:
@@ -461,15 +480,15 @@ def _figures(sentence: str) -> tuple[CasualtyFigure, ...]:
 
 
 def _link_bare(sentence: str, folded: str | None, verb_end: int) -> list[_Phrase]:
-    p = _PRONOUN_ONE.match(sentence, folded, verb_end)
+    p = _PRONOUN_ONE.fast_match(sentence, folded, verb_end)
     if p is not None:
         return [_Phrase(p.start(), p.end(), 1, None, "unknown", False, "")]
-    b = _BARE_NUMBER.match(sentence, folded, verb_end)
+    b = _BARE_NUMBER.fast_match(sentence, folded, verb_end)
     if b is not None:
         value = _word_value(b.group("num"))
         if value is not None and not (1900 < value < 2100):
             return [_Phrase(b.start("num"), b.end(), value, None, "unknown", False, "")]
-    t = _THOSE.match(sentence, folded, verb_end)
+    t = _THOSE.fast_match(sentence, folded, verb_end)
     if t is not None:
         return [_Phrase(t.start(), t.end(), _VAGUE["several"], None, "unknown", True, "")]
     return []
@@ -487,7 +506,8 @@ _BODIES = FoldedPattern(
 )
 _TOLL = FoldedPattern(
     rf"\bdeath\s+toll\b[^.;]{{0,40}}?\b(?:rose|climbed|reached|stood|stands|jumped|increased|"
-    rf"risen|rises|climbs|is|was|of|at|to|hit)\s+(?:to\s+|at\s+)?{_QUANT}(?P<num>\d+|{_WORDNUM})\b"
+    rf"risen|rises|climbs|is|was|of|at|to|hit)\s+(?:to\s+|at\s+)?{_QUANT}(?P<num>\d+|{_WORDNUM})\b",
+    needles=("toll",),
 )
 _LIST_LINK = re.compile(r"\s*(?:,\s*(?:and\s+|including\s+)?|and\s+|as\s+well\s+as\s+)")
 
@@ -496,7 +516,7 @@ def _link_after(
     sentence: str, folded: str | None, verb_end: int, phrases: list[_Phrase], used: set[int]
 ) -> list[_Phrase]:
     positions = {verb_end + len(sentence[verb_end:]) - len(sentence[verb_end:].lstrip())}
-    gap = _AFTER_GAP.match(sentence, folded, verb_end)
+    gap = _AFTER_GAP.fast_match(sentence, folded, verb_end)
     if gap is not None:
         positions.add(gap.end())
     out: list[_Phrase] = []

@@ -84,8 +84,8 @@ class Cue:
     text: str
 
 
-def _rx(pattern: str) -> FoldedPattern:
-    return FoldedPattern(pattern)
+def _rx(pattern: str, *, needles: tuple[str, ...] = ()) -> FoldedPattern:
+    return FoldedPattern(pattern, needles=needles)
 
 
 # kind -> pattern; kinds are finer than sub-types and are weighed in classify()
@@ -282,7 +282,8 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
 
 _KILLS = _rx(
     r"\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring|casualties|slain|"
-    r"shot\s+dead|lost\s+their\s+lives)\b"
+    r"shot\s+dead|lost\s+their\s+lives)\b",
+    needles=("kill", "dead", "died", "wound", "injur", "casualties", "slain", "lives"),
 )
 _QUOTES = frozenset("\"“‘«'")
 _HEDGE_STEMS = ("warn", "concern", "fear", "threat", "risk", "danger", "plan", "aim",
@@ -312,7 +313,7 @@ _ARMED_WORDS = _rx(
     r"(?:killed|killing|shot\s+dead|assassinated)\s+(?:\w+\s+){0,4}(?:militants?|"
     r"commanders?|leaders?|emirs?|members?|fighters?|operatives?))\b"
 )
-_ATTEMPT = _rx(r"\b(?:attempt(?:ed)?|tried|trying)\s+to\b")
+_ATTEMPT = _rx(r"\b(?:attempt(?:ed)?|tried|trying)\s+to\b", needles=("attempt", "tried", "trying"))
 
 
 def victims_are_civilians(text: str, *, groups: set[str] | None = None) -> bool:
@@ -392,8 +393,8 @@ def _cues(text: str) -> tuple[Cue, ...]:
     for kind, rx in _CUES:
         if kind not in present:
             continue
-        for m in rx.finditer(text, folded):
-            out.append(Cue(kind, m.start(), m.end(), m.group(0)))
+        for a, b in rx.spans(text, folded):
+            out.append(Cue(kind, a, b, text[a:b]))
     out.sort(key=lambda c: (c.start, c.kind))
     return tuple(out)
 
@@ -616,17 +617,21 @@ _FIREFIGHT = _rx(
     r"\b(?:surrounded|cornered|besieged)\s+by\b|\bclash(?:es|ed)?\b|\bfire\s*fights?\b|\bgun\s*(?:battles?|fights?)\b|\bexchange(?:d)?\s+"
     r"(?:of\s+)?fire\b|\bambush(?:ed)?\b|\brepel(?:led)?\b|\brepuls(?:ed|e)\b|\bfighting\b|"
     r"\bcombat\b|\bskirmish(?:es)?\b|\bstormed\b|\bopened\s+fire\b|\battacked\s+(?:an?\s+|the\s+)?"
-    r"(?:[\w-]+\s+){0,3}(?:checkpoint|position|post|base|barracks|outpost|headquarters)\b"
-)
+    r"(?:[\w-]+\s+){0,3}(?:checkpoint|position|post|base|barracks|outpost|headquarters)\b",
+    needles=("fire", "surrounded", "cornered", "besieged", "clash", "gun", "exchange", "ambush",
+             "repel", "repuls", "fighting", "combat", "skirmish", "stormed", "attacked"),
+)  # fmt: skip
 _DISPOSAL_KILL = _rx(
     r"\b(?:killed|died|wounded|injured)\b[^.]{0,60}\b(?:while|when)\s+(?:planting|"
-    r"dismantling|defusing|trying\s+to\s+(?:defuse|dismantle|plant))"
+    r"dismantling|defusing|trying\s+to\s+(?:defuse|dismantle|plant))",
+    needles=("planting", "dismantling", "defusing", "trying"),
 )
 _HIT_PEOPLE = _rx(
     r"\b(?:killed|killing|wounded|wounding|injured|injuring)\b[^.]{0,40}\b(?:civilians?|"
     r"soldiers?|policem[ae]n|members?|fighters?|people|others?|officers?|farmers?|children)\b|"
     r"\b(?:civilians?|soldiers?|policem[ae]n|members?|fighters?|people|others?|officers?|"
-    r"farmers?|children)\b[^.]{0,30}\b(?:were|was)\s+(?:killed|wounded|injured)\b"
+    r"farmers?|children)\b[^.]{0,30}\b(?:were|was)\s+(?:killed|wounded|injured)\b",
+    needles=("kill", "wound", "injur"),
 )
 
 
