@@ -45,7 +45,7 @@ def fold(text: str) -> str | None:
     >>> fold("\u0130stanbul") is None
     True
     """
-    if _FOLD_TRAPS.search(text):
+    if not text.isascii() and _FOLD_TRAPS.search(text):
         return None
     return text.lower()
 

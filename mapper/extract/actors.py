@@ -265,7 +265,7 @@ def _actors(text: str) -> tuple[ActorMention, ...]:
     return tuple(found)
 
 
-_ACTIVE_VERB = re.compile(
+_ACTIVE_VERB = FoldedPattern(
     r"\b(?:attack(?:ed|s|ing)?|target(?:ed|s|ing)?|kill(?:ed|s|ing)?|ambush(?:ed|es)?|"
     r"shell(?:ed|s|ing)?|bomb(?:ed|s|ing)?|struck|strike|hit|raid(?:ed|s)?|storm(?:ed|s)?|"
     r"assassinat(?:ed|es)|execut(?:ed|es)|abduct(?:ed|s)|kidnapp(?:ed|s)|shot|opened\s+fire|"
@@ -276,8 +276,7 @@ _ACTIVE_VERB = re.compile(
     r"regained|retook|advanced|moved|entered|deployed|arrived|withdrew|imposed|hanged|"
     r"beheaded|murdered|stabbed|released|handed|took|assaulted|besieged|surrounded|"
     r"bombarded|subjected|harassed|beat|displaced|demolished|looted|damaged|"
-    r"fought|battled|confronted|responded|staged|gathered|marched|blocked|closed)\b",
-    re.I,
+    r"fought|battled|confronted|responded|staged|gathered|marched|blocked|closed)\b"
 )
 _PASSIVE_BY = re.compile(
     r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:\w+ed|shot|hit|struck|blown\s+up|"
@@ -347,9 +346,10 @@ def assign_actors(
         for m in (find_actors(text) if found is None else found)
     ]
     cut = text.find(". ")
-    first_verb = _ACTIVE_VERB.search(text, 0, cut if cut > 0 else len(text))
+    folded = fold(text)  # only the verb's offsets are used
+    first_verb = _ACTIVE_VERB.fast_search(text, folded, 0, cut if cut > 0 else len(text))
     if first_verb is None and cut > 0:
-        first_verb = _ACTIVE_VERB.search(text, cut)
+        first_verb = _ACTIVE_VERB.fast_search(text, folded, cut)
     actor1: ActorMention | None = None
     actor2: ActorMention | None = None
     # a passive clause names its agent after "by": "planted by IS militants"

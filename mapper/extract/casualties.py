@@ -602,13 +602,13 @@ class _SentenceCount:
 def _count(sentence: str) -> _SentenceCount:
     figures = _figures(sentence)
     folded = fold(sentence)
+    lower = sentence.lower() if folded is None else folded
+    dead = not figures and ("dead" in lower or "slain" in lower or "lifeless" in lower)
+    if not figures and not dead:  # the common case: only "no casualties" states a figure
+        none_stated = _NO_CASUALTIES.test(sentence, folded)
+        return _SentenceCount({}, {}, 0 if none_stated else None, none_stated)
     old = _OLD_REMAINS.test(sentence, folded)
-    lower = sentence.lower()
-    dead_np = (
-        _dead_inside(sentence, _phrases(sentence, folded))
-        if not figures and ("dead" in lower or "slain" in lower or "lifeless" in lower)
-        else []
-    )
+    dead_np = _dead_inside(sentence, _phrases(sentence, folded)) if dead else []
     killed: dict[str, int] = {}
     high: dict[str, int] = {}
     wounded = 0
@@ -638,6 +638,9 @@ def _count(sentence: str) -> _SentenceCount:
     )
 
 
+_UNSTATED = Casualties()
+
+
 def casualties_of(sentences: list[str]) -> Casualties:
     """Read killed and wounded from all the sentences about one event.
 
@@ -659,7 +662,7 @@ def casualties_of(sentences: list[str]) -> Casualties:
     """
     counts = [c for c in (_count(s) for s in sentences) if c.stated]
     if not counts:
-        return Casualties()
+        return _UNSTATED
     groups = ("a", "b", "civilians", "others")
     per = {g: max(c.killed.get(g, 0) for c in counts) for g in groups}
     per_high = {g: max(c.high.get(g, 0) for c in counts) for g in groups}
