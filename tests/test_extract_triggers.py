@@ -7,6 +7,9 @@ import re
 import pytest
 
 from mapper.extract._triggers import FoldedPattern, TriggerIndex, fold
+from mapper.extract.actors import find_actors
+from mapper.extract.casualties import read_figures
+from mapper.extract.events import find_cues
 
 
 def test_trigger_index_finds_families_case_insensitively() -> None:
@@ -59,3 +62,13 @@ def test_folded_pattern_must_be_lower_case() -> None:
     with pytest.raises(ValueError, match="lower case"):
         FoldedPattern(r"\bISIS\b")
     FoldedPattern(r"(?P<name>\S+)\W")  # escapes and group names are fine
+
+
+def test_readers_give_the_same_answer_on_the_slow_path() -> None:
+    # a dotless i elsewhere in the sentence sends every reader to re.IGNORECASE
+    fast = "Gunmen killed TWO soldiers and wounded three others near the Tikrit checkpoint."
+    slow = fast.replace("Tikrit", "T\u0131kr\u0131t")
+    assert fold(slow) is None
+    assert read_figures(slow) == read_figures(fast)
+    assert find_cues(slow) == find_cues(fast)
+    assert find_actors(slow) == find_actors(fast)
