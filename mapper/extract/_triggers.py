@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 
 import ahocorasick
 
-__all__ = ["FoldedPattern", "TriggerIndex", "fold"]
+__all__ = ["FoldedPattern", "TriggerIndex", "contains_any", "fold"]
 
 #: The only characters on which ``re.IGNORECASE`` and ``str.lower`` disagree: dotted
 #: capital I lowers to two characters, and IGNORECASE folds dotless i and long s onto
@@ -29,6 +29,24 @@ __all__ = ["FoldedPattern", "TriggerIndex", "fold"]
 _FOLD_TRAPS = re.compile("[\u0130\u0131\u017f]")
 #: Upper-case letters a folded pattern may hold: escapes such as ``\S`` or ``\W``.
 _UPPER_OUTSIDE_ESCAPE = re.compile(r"(?<![\\?])[A-Z]|\\\\[A-Z]")
+
+
+def contains_any(text: str, needles: tuple[str, ...]) -> bool:
+    """Return whether any of ``needles`` occurs in ``text``.
+
+    A plain loop: about twice as fast as ``any()`` over a generator for a few needles.
+
+    Examples
+    --------
+    >>> contains_any("two were killed", ("kill", "dead"))
+    True
+    >>> contains_any("", ("kill",))
+    False
+    """
+    for needle in needles:
+        if needle in text:
+            return True
+    return False
 
 
 def fold(text: str) -> str | None:
@@ -85,12 +103,7 @@ class FoldedPattern:
 
     def _absent(self, folded: str) -> bool:
         """Whether ``folded`` holds none of the needles (so the pattern cannot match)."""
-        if not self.needles:
-            return False
-        for needle in self.needles:  # a plain loop: cheaper than any() over a generator
-            if needle in folded:
-                return False
-        return True
+        return bool(self.needles) and not contains_any(folded, self.needles)
 
     def search(
         self, text: str, folded: str | None, pos: int = 0, endpos: int = sys.maxsize

@@ -23,7 +23,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from mapper.extract._triggers import FoldedPattern, TriggerIndex, fold
+from mapper.extract._triggers import FoldedPattern, TriggerIndex, contains_any, fold
 
 __all__ = [
     "CIVILIANS",
@@ -297,7 +297,7 @@ _AGENT_HINTS = ("by", "of", "claimed", "blamed", "remnant", "behind", "likely", 
 
 def _after_by(window: str) -> bool:
     lower = window.lower()
-    if not any(h in lower for h in _AGENT_HINTS):
+    if not contains_any(lower, _AGENT_HINTS):
         return False
     return bool(_BY.search(window))
 

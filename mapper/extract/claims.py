@@ -25,6 +25,8 @@ from __future__ import annotations
 import functools
 import re
 
+from mapper.extract._triggers import contains_any
+
 __all__ = ["CLAIMED", "REPORTED", "UNCONFIRMED", "claim_span", "claim_status"]
 
 REPORTED = "reported"
@@ -66,7 +68,7 @@ _NO_CLAIM = re.compile(
 def claim_span(text: str) -> tuple[str, int, int] | None:
     """Return (status, start, end) of the words that decide the claim status, if any."""
     lower = text.lower()
-    if not any(stem in lower for stem in _STEMS):
+    if not contains_any(lower, _STEMS):
         return None
     m = _UNCONFIRMED.search(text)
     if m is not None:

@@ -29,7 +29,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from mapper.extract._triggers import FoldedPattern, fold
+from mapper.extract._triggers import FoldedPattern, contains_any, fold
 
 __all__ = ["DateReading", "published_from_text", "read_date"]
 
@@ -127,7 +127,7 @@ def _explicit(text: str, published: dt.date | None) -> list[DateReading]:
     if not _HAS_DIGIT.search(text):
         return out
     folded = fold(text)
-    named = folded is None or any(stem in folded for stem in _MONTH_STEMS)
+    named = folded is None or contains_any(folded, _MONTH_STEMS)
     for rx in (_DAY_MONTH, _MONTH_DAY) if named else ():
         for m in rx.finditer(text, folded):
             month = _MONTHS[m.group("mon").lower().rstrip(".")]
@@ -161,9 +161,9 @@ def _relative(text: str, published: dt.date) -> list[DateReading]:
     out: list[DateReading] = []
     folded = fold(text)
     lower = text.lower() if folded is None else folded
-    if not any(stem in lower for stem in _RELATIVE_STEMS):
+    if not contains_any(lower, _RELATIVE_STEMS):
         return out
-    weekday = folded is None or any(name in folded for name in _WEEKDAY_NAMES)
+    weekday = folded is None or contains_any(folded, _WEEKDAY_NAMES)
     for m in _WEEKDAY.finditer(text, folded) if weekday else ():
         target = _WEEKDAYS[m.group("wd").lower()]
         back = (published.weekday() - target) % 7

@@ -28,7 +28,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from mapper.extract._triggers import FoldedPattern, TriggerIndex, fold
+from mapper.extract._triggers import FoldedPattern, TriggerIndex, contains_any, fold
 from mapper.extract.casualties import read_figures
 
 __all__ = ["TAXONOMY", "Cue", "classify", "event_strength", "find_cues", "map_acled_type"]
@@ -434,11 +434,11 @@ def event_strength(text: str) -> int:
     score = len(kinds & _STRONG)
     folded = fold(text)
     lower = text.lower() if folded is None else folded
-    if any(stem in lower for stem in _KILL_STEMS) and _KILLS.test(text, folded):
+    if contains_any(lower, _KILL_STEMS) and _KILLS.test(text, folded):
         score += 1
     if score and text[:1] in _QUOTES and not read_figures(text):
         return 0  # a quoted opinion ("... because ISIS is collapsing in Mosul")
-    if score and any(stem in lower for stem in _HEDGE_STEMS) and _HEDGE.test(text, folded):
+    if score and contains_any(lower, _HEDGE_STEMS) and _HEDGE.test(text, folded):
         # a warning or a fear, not a report of an event (unless it gives figures)
         if "protest" not in kinds and not read_figures(text):
             score = 0
