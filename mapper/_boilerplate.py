@@ -421,9 +421,10 @@ _CUT_RE = re.compile(
     r"fill in your details below.*|you must be logged in to post a comment.*|"
     r"join the conversation|have your say)\s*:?$"
 )
-# Boilerplate recognised from how a line starts (one anchored match per line).
-_DROP_START = re.compile(
-    r"(?i:"
+# Boilerplate recognised from how a line starts (anchored matches). The words are
+# written in lower case and matched on the lower-cased line: several times faster than
+# re.IGNORECASE on a long alternation, with the same result (see _drops_by_start).
+_DROP_START_SOURCE = (
     # "Read more", "Read More: <headline>", "See also", related lists
     r"(?:read (?:more|also|next|the full story)|see also|also read|more on this|more from|"
     r"click here|continue reading|full story|related(?: articles?| news| stories| posts| "
@@ -456,12 +457,18 @@ _DROP_START = re.compile(
     r"cookies|advertisement|sponsored|skip to (?:main )?content|toggle navigation|main menu|"
     r"menu|search|close|clear|home|back to top|next article|previous article|next|previous|"
     r"more|login|log in|sign in|register|english|العربية|kurdî|کوردی)\.?$"
-    r")"
-    # author initials with agencies ("ab/cd (Reuters, AFP)"), a byline, a tagline
-    r"|[a-z]{1,4}(?:/[a-z]{1,4})+\s*(?:\([^)]*\))?\s*$"
-    r"|[Bb][Yy]\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4}\s*$"
-    r"|[A-Z][\w ,'&\-]{2,60}\bsince (?:18|19|20)\d{2}\.?$"
 )
+_DROP_START_WORDS = re.compile(_DROP_START_SOURCE)
+_DROP_START_ANY_CASE = re.compile(_DROP_START_SOURCE, re.IGNORECASE)
+_DROP_START_CASED = re.compile(
+    # author initials with agencies ("ab/cd (Reuters, AFP)"), a byline
+    r"[a-z]{1,4}(?:/[a-z]{1,4})+\s*(?:\([^)]*\))?\s*$"
+    r"|[Bb][Yy]\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4}\s*$"
+)
+# a tagline ("Independent news since 2003"), tried only on lines with "since "
+_TAGLINE = re.compile(r"[A-Z][\w ,'&\-]{2,60}\bsince (?:18|19|20)\d{2}\.?$")
+#: The letters on which re.IGNORECASE and str.lower disagree (as in mapper.extract).
+_FOLD_TRAPS = frozenset("\u0130\u0131\u017f")
 # Boilerplate recognised from how a line ends (searched in the last 120 characters).
 _DROP_END = re.compile(
     r"(?i:\((?:photo|photograph|image|picture|pic|file|archive)(?:\s*credit)?\s*:[^)]*\)"
@@ -504,6 +511,17 @@ def line_kind(line: str) -> str | None:
     return classify_lines([line])[0]
 
 
+def _drops_by_start(line: str) -> bool:
+    """Whether the start of ``line`` marks it as boilerplate (a credit, a widget ...)."""
+    if line.isascii() or not _FOLD_TRAPS.intersection(line):
+        words = _DROP_START_WORDS.match(line.lower())
+    else:
+        words = _DROP_START_ANY_CASE.match(line)
+    return bool(
+        words or _DROP_START_CASED.match(line) or ("since " in line and _TAGLINE.match(line))
+    )
+
+
 def _start_end_kind(line: str) -> str | None:
     size = len(line)
     if not size or size > 600:
@@ -511,7 +529,7 @@ def _start_end_kind(line: str) -> str | None:
     if size <= 200 and _CUT_RE.match(line):
         return CUT
     if size <= 400:
-        if size <= 250 and _DROP_START.match(line):
+        if size <= 250 and _drops_by_start(line):
             return DROP
         if line[-8:].lower().endswith(_END_CUES) and _DROP_END.search(line, max(0, size - 120)):
             return DROP
@@ -607,10 +625,10 @@ def nav_runs(lines: list[str]) -> set[int]:
         j = i
         while (
             j < n
+            and (j < first or j > last)
             and lines[j]
             and words(lines[j]) <= 3
             and not _SENTENCE_END.search(lines[j])
-            and (j < first or j > last)
         ):
             j += 1
         if j - i >= 4:

@@ -221,15 +221,18 @@ def html_to_text(markup: str) -> tuple[str, str]:
 
 def _normalise(raw: str) -> tuple[list[str], str]:
     """Clean characters, strip HTML; return stripped lines and an HTML title ('' if none)."""
-    text = _SURROGATES.sub("", raw) if _ODD.search(raw) else raw
+    odd = _ODD.search(raw) is not None
+    text = _SURROGATES.sub("", raw) if odd else raw
     html_title = ""
     if looks_like_html(text):
         text, html_title = html_to_text(text)
+        odd = True  # markup and entities may decode to any character: look again
     elif _ENTITY.search(text):
         text = html.unescape(text)
+        odd = True
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x85", "\n")
-    if _ODD.search(text):
+    if odd and _ODD.search(text):
         text = _CONTROLS.sub(" ", _INVISIBLE.sub("", text))
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)

@@ -23,7 +23,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from mapper.extract._triggers import TriggerIndex
+from mapper.extract._triggers import FoldedPattern, TriggerIndex, contains_any, fold
 
 __all__ = [
     "CIVILIANS",
@@ -79,11 +79,11 @@ _ALIASES: tuple[tuple[str, str, int], ...] = (
     (r"\b(?:Badr|Kata'?ib\s+Hezbollah|Asa'?ib\s+Ahl\s+al[-\s]Haq|Saraya\s+al[-\s]Salam)\b", PMF, 0),
     (
         r"\btribal\s+(?:mobili[sz]ation(?:\s+forces?)?|fighters?|hashd|forces?|militias?)\b|"
-        r"\bTMF\b|\bsunni\s+tribal\s+fighters?\b",
+        r"\btmf\b|\bsunni\s+tribal\s+fighters?\b",
         TMF,
         re.I,
     ),
-    (r"\bcounter[-\s]?terrorism\s+(?:service|forces?|units?|apparatus)\b|\bCTS\b", CTS, re.I),
+    (r"\bcounter[-\s]?terrorism\s+(?:service|forces?|units?|apparatus)\b|\bcts\b", CTS, re.I),
     (r"\brapid\s+(?:response|reaction|intervention)\s+(?:forces?|units?|division)?\b", RRF, re.I),
     (r"\basayish\b|\basaish\b", ASAYISH, re.I),
     (r"\bpeshmerga\b|\bpesh\s+merga\b|\bkurdish\s+(?:forces|troops|fighters)\b", PESHMERGA, re.I),
@@ -91,7 +91,7 @@ _ALIASES: tuple[tuple[str, str, int], ...] = (
         r"\b(?:global|international|u\.?s\.?[-\s]led|us[-\s]led|american[-\s]led|anti[-\s]"
         r"(?:is|isis|daesh)|western)\s+(?:military\s+)?coalition\b|\bcoalition\s+(?:forces|"
         r"aircraft|warplanes|jets|planes|strikes?|air\s*strikes?|military\s+forces|"
-        r"helicopters?)\b|\bCJTF[-\s]?OIR\b|\bthe\s+coalition\b|\bcoalition\b",
+        r"helicopters?)\b|\bcjtf[-\s]?oir\b|\bthe\s+coalition\b|\bcoalition\b",
         COALITION,
         re.I,
     ),
@@ -110,11 +110,11 @@ _ALIASES: tuple[tuple[str, str, int], ...] = (
     ),
     (
         r"\biranian\s+(?:army|military|forces|troops|artillery|revolutionary\s+guards?|"
-        r"drones?)\b|\b(?:IRGC|revolutionary\s+guards?(?:\s+corps)?)\b",
+        r"drones?)\b|\b(?:irgc|revolutionary\s+guards?(?:\s+corps)?)\b",
         IRAN,
         re.I,
     ),
-    (r"\bPKK\b|\bkurdistan\s+workers['’]?\s+party\b|\bHPG\b|\bYBS\b", PKK, re.I),
+    (r"\bpkk\b|\bkurdistan\s+workers['’]?\s+party\b|\bhpg\b|\bybs\b", PKK, re.I),
     (r"\bwhite\s+flags?\b|\brayat\s+al[-\s]bayda\b", WHITE_FLAGS, re.I),
     (
         r"\bislamic\s+state(?:\s+(?:group|of\s+iraq(?:\s+and\s+(?:the\s+)?(?:levant|syria))?|"
@@ -134,14 +134,14 @@ _ALIASES: tuple[tuple[str, str, int], ...] = (
     (
         r"\bfederal\s+police\b|\blocal\s+police\b|\bpolice(?:\s+(?:forces?|officers?|patrols?|"
         r"chief|commandos?|units?))?\b|\bpolicem[ae]n\b|\btraffic\s+police\b|"
-        r"\bemergency\s+(?:police|response)\b|\bSWAT\b|\bborder\s+guards?\b",
+        r"\bemergency\s+(?:police|response)\b|\bswat\b|\bborder\s+guards?\b",
         IRAQ_POLICE,
         re.I,
     ),
     (
         r"\biraqi\s+(?:army|military|forces|troops|soldiers|security\s+forces|air\s+force|"
         r"warplanes|jets|aircraft|helicopters?|armed\s+forces|government\s+forces|"
-        r"defen[cs]e\s+ministry)\b|\bISF\b|\b(?:army|military|soldiers?|troops|servicem[ae]n|"
+        r"defen[cs]e\s+ministry)\b|\bisf\b|\b(?:army|military|soldiers?|troops|servicem[ae]n|"
         r"security\s+forces|joint\s+(?:iraqi\s+)?forces|government\s+forces|federal\s+forces|"
         r"military\s+intelligence|air\s+force|operations\s+command|brigade|division|"
         r"regiment|battalion)\b",
@@ -176,12 +176,15 @@ _ALIASES: tuple[tuple[str, str, int], ...] = (
         r"\bfamily\b|\bfamilies\b|\bmukhtar\b|\bmokhtar\b|\bsheikh\b|\bclerics?\b|\bimams?\b|"
         r"\bcandidates?\b|\blawyers?\b|\bjudges?\b|\bcontractors?\b|\bengineers?\b|"
         r"\bshop\s*(?:owners?|keepers?)\b|\bdrivers?\b|\bwom[ae]n\b|\bboys?\b|\bgirls?\b|"
-        r"\bYazidis?\b|\bIranians\b|\binformants?\b|\bofficials?\b|\bdisplaced\b|\bpeople\b",
+        r"\byazidis?\b|\biranians\b|\binformants?\b|\bofficials?\b|\bdisplaced\b|\bpeople\b",
         CIVILIANS,
         re.I,
     ),
 )
-_ALIAS_RES = tuple((re.compile(p, f), name) for p, name, f in _ALIASES)
+# case-insensitive aliases (written in lower case) run on the folded text, see _triggers
+_ALIAS_RES = tuple(
+    (FoldedPattern(p) if f & re.I else re.compile(p, f), name) for p, name, f in _ALIASES
+)
 # stems every match of an alias contains (see _triggers), per position in _ALIASES
 _ALIAS_STEMS: tuple[tuple[str, ...], ...] = (
     ("mobili",),
@@ -239,24 +242,30 @@ def find_actors(text: str) -> list[ActorMention]:
 @functools.lru_cache(maxsize=4096)
 def _actors(text: str) -> tuple[ActorMention, ...]:
     present = _ALIAS_TRIGGERS.families(text)
+    if not present:
+        return ()
+    folded = fold(text)
     found: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
     for i, (rx, name) in enumerate(_ALIAS_RES):
         if str(i) not in present:
             continue
-        for m in rx.finditer(text):
-            a, b = m.start(), m.end()
+        if isinstance(rx, FoldedPattern):
+            spans = rx.spans(text, folded)
+        else:
+            spans = [m.span() for m in rx.finditer(text)]
+        for a, b in spans:
             if any(a < y and x < b for x, y in taken):
                 continue
             if name == ISLAMIC_STATE and _NOT_ACTOR_AFTER.match(text[b:]):
                 continue
             taken.append((a, b))
-            found.append(ActorMention(name, a, b, m.group(0)))
+            found.append(ActorMention(name, a, b, text[a:b]))
     found.sort(key=lambda x: x.start)
     return tuple(found)
 
 
-_ACTIVE_VERB = re.compile(
+_ACTIVE_VERB = FoldedPattern(
     r"\b(?:attack(?:ed|s|ing)?|target(?:ed|s|ing)?|kill(?:ed|s|ing)?|ambush(?:ed|es)?|"
     r"shell(?:ed|s|ing)?|bomb(?:ed|s|ing)?|struck|strike|hit|raid(?:ed|s)?|storm(?:ed|s)?|"
     r"assassinat(?:ed|es)|execut(?:ed|es)|abduct(?:ed|s)|kidnapp(?:ed|s)|shot|opened\s+fire|"
@@ -267,8 +276,7 @@ _ACTIVE_VERB = re.compile(
     r"regained|retook|advanced|moved|entered|deployed|arrived|withdrew|imposed|hanged|"
     r"beheaded|murdered|stabbed|released|handed|took|assaulted|besieged|surrounded|"
     r"bombarded|subjected|harassed|beat|displaced|demolished|looted|damaged|"
-    r"fought|battled|confronted|responded|staged|gathered|marched|blocked|closed)\b",
-    re.I,
+    r"fought|battled|confronted|responded|staged|gathered|marched|blocked|closed)\b"
 )
 _PASSIVE_BY = re.compile(
     r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:\w+ed|shot|hit|struck|blown\s+up|"
@@ -289,7 +297,7 @@ _AGENT_HINTS = ("by", "of", "claimed", "blamed", "remnant", "behind", "likely", 
 
 def _after_by(window: str) -> bool:
     lower = window.lower()
-    if not any(h in lower for h in _AGENT_HINTS):
+    if not contains_any(lower, _AGENT_HINTS):
         return False
     return bool(_BY.search(window))
 
@@ -338,9 +346,10 @@ def assign_actors(
         for m in (find_actors(text) if found is None else found)
     ]
     cut = text.find(". ")
-    first_verb = _ACTIVE_VERB.search(text, 0, cut if cut > 0 else len(text))
+    folded = fold(text)  # only the verb's offsets are used
+    first_verb = _ACTIVE_VERB.fast_search(text, folded, 0, cut if cut > 0 else len(text))
     if first_verb is None and cut > 0:
-        first_verb = _ACTIVE_VERB.search(text, cut)
+        first_verb = _ACTIVE_VERB.fast_search(text, folded, cut)
     actor1: ActorMention | None = None
     actor2: ActorMention | None = None
     # a passive clause names its agent after "by": "planted by IS militants"

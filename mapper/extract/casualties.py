@@ -31,7 +31,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from mapper.extract._triggers import TriggerIndex
+from mapper.extract._triggers import FoldedPattern, TriggerIndex, fold
 from mapper.models import Casualties
 
 __all__ = [
@@ -93,34 +93,33 @@ _NUMBER = (
     rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM}|{_VAGUE_RE}|another|an?|one|single)"
     rf"(?:\s+(?:to|or|-|–)\s+(?P<num2>\d+|{_WORDNUM}))?"
 )
-_NUMBER_PHRASE = re.compile(rf"\b{_QUANT}{_NUMBER}\b(?P<of>\s+of\b)?", re.IGNORECASE)
-_BETWEEN_RANGE = re.compile(
-    rf"\bbetween\s+(?P<a>\d+|{_WORDNUM})\s+and\s+(?P<b>\d+|{_WORDNUM})\b", re.IGNORECASE
+_NUMBER_PHRASE = FoldedPattern(rf"\b{_QUANT}{_NUMBER}\b(?P<of>\s+of\b)?")
+_BETWEEN_RANGE = FoldedPattern(
+    rf"\bbetween\s+(?P<a>\d+|{_WORDNUM})\s+and\s+(?P<b>\d+|{_WORDNUM})\b",
+    needles=("between",),
 )
-_DET_PHRASE = re.compile(r"\b(?:the|his|her|their|its|[\w-]+['’]s)\s+(?!\d)", re.IGNORECASE)
+_DET_PHRASE = FoldedPattern(r"\b(?:the|his|her|their|its|[\w-]+['’]s)\s+(?!\d)")
 _ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?$", re.IGNORECASE)
-_BARE_NUMBER = re.compile(
+_BARE_NUMBER = FoldedPattern(
     rf"\s+{_QUANT}(?P<num>\d+|{_WORDNUM})\b(?=\s*(?:[,.;:)]|and\b|in\b|on\b|at\b|during\b|"
-    r"while\b|when\b|after\b|near\b|$))",
-    re.IGNORECASE,
+    r"while\b|when\b|after\b|near\b|$))"
 )
-_THOSE = re.compile(
+_THOSE = FoldedPattern(
     r"\s+(?:all\s+)?(?:those|everyone|everybody|all\s+(?:the\s+)?(?:occupants|passengers|"
-    r"people))\b",
-    re.IGNORECASE,
+    r"people))\b"
 )
 # words for people, with the group they usually belong to (ordered: first match wins)
 _GROUP_WORDS: tuple[tuple[str, str], ...] = (
     (
         r"militants?|terrorists?|jihadists?|jihadis?|insurgents?|extremists?|operatives?|"
         r"suicide\s+bombers?|bombers?|attackers?|assailants?|gunm[ae]n|snipers?|elements?|"
-        r"emirs?|Daesh|ISIS|ISIL|IS",
+        r"emirs?|daesh|isis|isil|is",
         "b",
     ),
     (
         r"soldiers?|troops|servicem[ae]n|policem[ae]n|police(?:\s+officers?|\s+members?)?|"
         r"officers?|peshmerga|personnel|guards?|conscripts?|recruits?|commandos?|"
-        r"security\s+(?:forces|members?|men)|army|PMF|PMU|Hashd|militiam[ae]n|"
+        r"security\s+(?:forces|members?|men)|army|pmf|pmu|hashd|militiam[ae]n|"
         r"(?:popular|tribal)\s+mobili[sz]ation(?:\s+(?:forces?|fighters?|members?))?|"
         r"forces",
         "a",
@@ -132,13 +131,13 @@ _GROUP_WORDS: tuple[tuple[str, str], ...] = (
         r"protesters?|demonstrators?|famil(?:y|ies)(?:\s+members?)?|relatives?|brothers?|"
         r"sons?|daughters?|wife|wives|husbands?|fathers?|mothers?|infants?|elderly|"
         r"mukhtars?|mokhtars?|sheikhs?|clerics?|imams?|candidates?|officials?|"
-        r"Iranians?|Yazidis?|Shiites?|Sunnis?|Christians?|Kurds?|Turkmens?|passengers?|"
+        r"iranians?|yazidis?|shiites?|sunnis?|christians?|kurds?|turkmens?|passengers?|"
         r"drivers?|vendors?|owners?|youths?|teenagers?|persons?|victims?|lawyers?|judges?|"
         r"investigators?|photographers?|cameram[ae]n|experts?|spies|spy|informants?|"
         r"nurses?|patients?|prisoners?|detainees?|hostages?|labou?rers?|traders?|"
         r"merchants?|shopkeepers?|babies|baby|toddlers?|girls?|lad(?:y|ies)|sisters?|"
         r"nephews?|cousins?|grandsons?|citizens?|locals?|tribesm[ae]n|herders?|"
-        r"fishermen|fisherman|truckers?|nomads?|Yezidis?|humans?",
+        r"fishermen|fisherman|truckers?|nomads?|yezidis?|humans?",
         "civilians",
     ),
     (
@@ -149,27 +148,20 @@ _GROUP_WORDS: tuple[tuple[str, str], ...] = (
         "unknown",
     ),
 )
-_HEAD = re.compile(
-    r"\s*(?:[\w'’./-]+\s+){0,4}?\b(" + "|".join(f"(?:{w})" for w, _ in _GROUP_WORDS) + r")\b",
-    re.IGNORECASE,
+_HEAD = FoldedPattern(
+    r"\s*(?:[\w'’./-]+\s+){0,4}?\b(" + "|".join(f"(?:{w})" for w, _ in _GROUP_WORDS) + r")\b"
 )
-_HEAD_WORD = re.compile(
-    r"\b(?:" + "|".join(f"(?:{w})" for w, _ in _GROUP_WORDS) + r")\b", re.IGNORECASE
+_HEAD_WORD = FoldedPattern(r"\b(?:" + "|".join(f"(?:{w})" for w, _ in _GROUP_WORDS) + r")\b")
+_HEAD_MORE = FoldedPattern(
+    r"(?:['’]s)?[\s/]+(?:[\w-]+\s+){0,2}?(" + "|".join(f"(?:{w})" for w, _ in _GROUP_WORDS) + r")\b"
 )
-_HEAD_MORE = re.compile(
-    r"(?:['’]s)?[\s/]+(?:[\w-]+\s+){0,2}?("
-    + "|".join(f"(?:{w})" for w, _ in _GROUP_WORDS)
-    + r")\b",
-    re.IGNORECASE,
-)
-_GROUP_RES = tuple((re.compile(rf"^(?:{w})$", re.IGNORECASE), g) for w, g in _GROUP_WORDS)
+_GROUP_RES = tuple((FoldedPattern(rf"^(?:{w})$"), g) for w, g in _GROUP_WORDS)
 _PLURAL_ONLY_HEADS = re.compile(r"^(?:people|others|troops|forces|personnel)$", re.IGNORECASE)
 _CASE_SENSITIVE_HEADS = frozenset({"IS"})
 # words that end the noun phrase before a head is found
-_NP_STOP = re.compile(
+_NP_STOP = FoldedPattern(
     r"\b(?:was|were|is|are|had|has|have|been|killed|wounded|injured|in|at|on|by|"
-    r"after|when|while|and|or|near|with|from|during|who|which|that)\b|[,;:()]",
-    re.IGNORECASE,
+    r"after|when|while|and|or|near|with|from|during|who|which|that)\b|[,;:()]"
 )
 
 _KILL = (
@@ -178,22 +170,20 @@ _KILL = (
     r"lost\s+(?:their|his|her)\s+lives|(?:claimed|took|cost)\s+(?:the\s+)?lives\s+of|deaths?|fatalities|martyred|perished|lifeless"
 )
 _WOUND = r"wounded|wounding|wounds|injured|injuring|injuries|hurt|maimed"
-_VERB = re.compile(rf"\b(?:(?P<kill>{_KILL})|(?P<wound>{_WOUND}))\b", re.IGNORECASE)
-_BOTH = re.compile(
+_VERB = FoldedPattern(rf"\b(?:(?P<kill>{_KILL})|(?P<wound>{_WOUND}))\b")
+_BOTH = FoldedPattern(
     r"\b(?:kill(?:ed|ing)|killed)\s+(?:and|or)\s+(?:wound(?:ed|ing)|injur(?:ed|ing))\b",
-    re.IGNORECASE,
+    needles=("wound", "injur"),
 )
-_AFTER_GAP = re.compile(
+_AFTER_GAP = FoldedPattern(
     r"\s*(?:(?:of|off|to|at|reached|rose\s+to|climbed\s+to|stood\s+at|stands\s+at|"
-    r"toll\s+(?:of|to|at|rose\s+to|reached|climbed\s+to))\s+)?",
-    re.IGNORECASE,
+    r"toll\s+(?:of|to|at|rose\s+to|reached|climbed\s+to))\s+)?"
 )
-_PRONOUN_ONE = re.compile(
+_PRONOUN_ONE = FoldedPattern(
     r"\s+(?:him|her|himself|herself|(?:the|its|his|her|their)\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:driver|owner|leader|commander|son|brother|wife|husband|"
     r"father|mother|mukhtar|mokhtar|guard|officer|soldier|policeman|member|fighter|"
-    r"civilian|man|woman|child|boy|girl|official|sheikh|emir|head|chief|employee))\b",
-    re.IGNORECASE,
+    r"civilian|man|woman|child|boy|girl|official|sheikh|emir|head|chief|employee))\b"
 )
 _BEFORE_GAP = re.compile(
     r"^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|also|all|later|"
@@ -202,23 +192,23 @@ _BEFORE_GAP = re.compile(
     r"confirmed|reported)\s+)*$",
     re.IGNORECASE,
 )
-_NO_CASUALTIES = re.compile(
+_NO_CASUALTIES = FoldedPattern(
     r"\b(?:no|without\s+(?:causing\s+)?any|without|zero)\s+(?:human\s+)?"
     r"(?:casualties|injuries|fatalities|deaths|losses|victims)\b|"
     r"\bno\s+(?:one|body|-one)\s+(?:was|were)\s+(?:hurt|killed|injured|wounded)\b|"
     r"\bno\s+(?:reports?\s+of\s+)?casualties\b",
-    re.IGNORECASE,
-)
-_OLD_REMAINS = re.compile(
+    needles=("casualties", "injuries", "fatalities", "deaths", "losses", "victims", "hurt",
+             "killed", "injured", "wounded"),
+)  # fmt: skip
+_OLD_REMAINS = FoldedPattern(
     r"\bmass\s+graves?\b|\bremains\s+of\b|\bdate\s+of\s+(?:the\s+)?killings?\s+unknown\b|"
     r"\b(?:exhumed|decomposed|skeletal)\b",
-    re.IGNORECASE,
+    needles=("mass", "remains", "date", "exhumed", "decomposed", "skeletal"),
 )
-_NEGATED = re.compile(
+_NEGATED = FoldedPattern(
     r"\b(?:(?:no|not|nobody|none|never|without)\s+(?:\w+\s+){0,2}|(?:attempt(?:ed|ing|s)?|"
     r"tried|trying|tries|failed|plot(?:ted|ting)?|plann?(?:ed|ing)?|threat(?:en(?:ed|ing)?)?|"
-    r"intend(?:ed|ing)?|aim(?:ed|ing)?|sought|seeking|wanted)\s+to\s+)$",
-    re.IGNORECASE,
+    r"intend(?:ed|ing)?|aim(?:ed|ing)?|sought|seeking|wanted)\s+to\s+)$"
 )
 
 
@@ -255,7 +245,7 @@ _PLURAL_HEADS = re.compile(
     r"deputies|babies|spies|ladies)$|s$",
     re.IGNORECASE,
 )
-_NOT_A_COUNT = re.compile(r"\b(?:how|so|too|as|that)\s+$", re.IGNORECASE)
+_NOT_A_COUNT = FoldedPattern(r"\b(?:how|so|too|as|that)\s+$")
 _SINGULAR_S = frozenset({"isis", "daesh", "is", "boss", "hostess", "witness"})
 
 
@@ -271,8 +261,9 @@ def _group_of(head: str, modifiers: str) -> str:
         text,
     ):
         return "a"
+    folded = fold(head)
     for rx, group in _GROUP_RES:
-        if rx.match(head):
+        if rx.test(head, folded):
             return group
     return "unknown"
 
@@ -281,35 +272,52 @@ def _is_plural(head: str) -> bool:
     return bool(_PLURAL_HEADS.search(head)) and head.lower() not in _SINGULAR_S
 
 
-def _noun_phrase(sentence: str, pos: int) -> tuple[int, str, str] | None:
+def _noun_phrase(sentence: str, folded: str | None, pos: int) -> tuple[int, str, str] | None:
     """Find the head word for people right after ``pos``: (head end, head, modifiers)."""
-    h = _HEAD.match(sentence, pos)
+    h = _HEAD.fast_match(sentence, folded, pos)
     if h is None:
         return None
     between = sentence[pos : h.start(1)]
-    if _NP_STOP.search(between):
+    if _NP_STOP.test(between, _part(folded, pos, h.start(1))):
         return None
-    head = h.group(1)
+    head = sentence[h.start(1) : h.end(1)]
     if head.lower() == "is" and head != "IS":
         return None
     end = h.end(1)
     modifiers = between + head
-    while (more := _HEAD_MORE.match(sentence, end)) is not None:
-        if more.group(1).lower() == "is" and more.group(1) != "IS":
+    while (more := _HEAD_MORE.fast_match(sentence, folded, end)) is not None:
+        word = sentence[more.start(1) : more.end(1)]
+        if word.lower() == "is" and word != "IS":
             break
-        if _NP_STOP.search(sentence[end : more.start(1)]):
+        if _NP_STOP.test(sentence[end : more.start(1)], _part(folded, end, more.start(1))):
             break
         modifiers += sentence[end : more.end(1)]
-        head = more.group(1)
+        head = word
         end = more.end(1)
     return end, head, modifiers
 
 
-def _phrases(sentence: str, windows: list[tuple[int, int]] | None = None) -> list[_Phrase]:
+def _part(folded: str | None, start: int, end: int) -> str | None:
+    """Return the folded text of ``sentence[start:end]`` (None stays None)."""
+    return None if folded is None else folded[start:end]
+
+
+def _not_a_count(sentence: str, folded: str | None, pos: int) -> bool:
+    """Whether "how", "so", "too", "as" or "that" stands right before ``pos`` ("so many")."""
+    word_end = len(sentence[:pos].rstrip())
+    if word_end == pos:
+        return False  # the pattern needs white space before the number
+    # a match starts in the word before the spaces: search only its last 4 characters
+    return _NOT_A_COUNT.test(sentence, folded, max(0, word_end - 4), pos)
+
+
+def _phrases(
+    sentence: str, folded: str | None, windows: list[tuple[int, int]] | None = None
+) -> list[_Phrase]:
     """Return the number phrases for people (only those starting inside ``windows``)."""
     out: list[_Phrase] = []
     taken: list[tuple[int, int]] = []
-    heads = [m.start() for m in _HEAD_WORD.finditer(sentence)]
+    heads = _HEAD_WORD.starts(sentence, folded)
 
     def outside(pos: int, *, need_head: bool = True) -> bool:
         if windows is not None and not any(a <= pos < b for a, b in windows):
@@ -319,27 +327,28 @@ def _phrases(sentence: str, windows: list[tuple[int, int]] | None = None) -> lis
         i = bisect.bisect_left(heads, pos)
         return i == len(heads) or heads[i] - pos > 60  # no word for people close after it
 
-    for m in _BETWEEN_RANGE.finditer(sentence):
+    # number words are read case-insensitively: the lower-cased matches will do
+    for m in _BETWEEN_RANGE.fast_finditer(sentence, folded):
         low, top = _word_value(m.group("a")), _word_value(m.group("b"))
-        np = _noun_phrase(sentence, m.end())
+        np = _noun_phrase(sentence, folded, m.end())
         if low is None or top is None or np is None:
             continue
         end, head, modifiers = np
         out.append(_Phrase(m.start(), end, low, top, _group_of(head, modifiers), False, head))
         taken.append((m.start(), end))
-    for m in _NUMBER_PHRASE.finditer(sentence):
+    for m in _NUMBER_PHRASE.fast_finditer(sentence, folded):
         bare = m.group("num").lower() == "another"
         if outside(m.start(), need_head=not bare) or any(a <= m.start() < b for a, b in taken):
             continue
         raw = m.group("num")
-        if _NOT_A_COUNT.search(sentence, 0, m.start()):
+        if _not_a_count(sentence, folded, m.start()):
             continue
         value = _word_value(raw)
         if value is None:
             continue
         if re.fullmatch(r"\d{4}", raw) and 1900 < int(raw) < 2100:
             continue  # a year
-        np = _noun_phrase(sentence, m.end())
+        np = _noun_phrase(sentence, folded, m.end())
         if np is None:
             if raw.lower() == "another":  # "one was killed and another wounded"
                 out.append(_Phrase(m.start(), m.end("num"), 1, None, "others", False, "another"))
@@ -361,10 +370,10 @@ def _phrases(sentence: str, windows: list[tuple[int, int]] | None = None) -> lis
             group = "others"
         out.append(_Phrase(m.start(), end, value, high, group, vague, head.lower()))
         taken.append((m.start(), end))
-    for m in _DET_PHRASE.finditer(sentence):
+    for m in _DET_PHRASE.fast_finditer(sentence, folded):
         if outside(m.start()) or any(a <= m.start() < b for a, b in taken):
             continue
-        np = _noun_phrase(sentence, m.end())
+        np = _noun_phrase(sentence, folded, m.end())
         if np is None:
             continue
         end, head, modifiers = np
@@ -412,28 +421,31 @@ _TRIGGERS = TriggerIndex({"verb": _TRIGGER_STEMS, "bodies": ("bodies", "corpses"
 @functools.lru_cache(maxsize=8192)
 def _figures(sentence: str) -> tuple[CasualtyFigure, ...]:
     families = _TRIGGERS.families(sentence)
-    if "bodies" in families and not _OLD_REMAINS.search(sentence):
-        found = _BODIES.search(sentence)
+    folded = fold(sentence)
+    if "bodies" in families and not _OLD_REMAINS.test(sentence, folded):
+        found = _BODIES.fast_search(sentence, folded)
         if found is not None:
             grp = "num" if found.group("num") else "num2"
             value = _word_value(found.group(grp))
             if value is not None:
                 a, z = found.start(grp), found.end(grp)
                 return (CasualtyFigure("killed", value, None, "unknown", a, z),)
-    if not sentence or "verb" not in families or not _VERB.search(sentence):
+    if not sentence or "verb" not in families:
         return ()
-    verbs = list(_VERB.finditer(sentence))
+    verbs = list(_VERB.fast_finditer(sentence, folded))  # verbs are compared lower-cased
+    if not verbs:
+        return ()
     windows = [(max(v.start() - 160, 0), v.end() + 60) for v in verbs]
-    phrases = _phrases(sentence, windows)
+    phrases = _phrases(sentence, folded, windows)
     used: set[int] = set()
-    toll = _TOLL.search(sentence)
+    toll = _TOLL.fast_search(sentence, folded)
     if toll is not None:
         value = _word_value(toll.group("num"))
         if value is not None:
             a, z = toll.start("num"), toll.end("num")
             return (CasualtyFigure("killed", value, None, "unknown", a, z),)
     out: list[CasualtyFigure] = []
-    both_spans = [(m.start(), m.end()) for m in _BOTH.finditer(sentence)]
+    both_spans = _BOTH.spans(sentence, folded)
     for v in verbs:
         if any(a < v.start() < b for a, b in both_spans):
             continue
@@ -443,16 +455,17 @@ def _figures(sentence: str) -> tuple[CasualtyFigure, ...]:
             if v.start() == a:
                 kinds = ("killed", "wounded")
                 verb_end = b
-        if _NEGATED.search(sentence[max(0, v.start() - 40) : v.start()]):
+        before = max(0, v.start() - 40)
+        if _NEGATED.test(sentence[before : v.start()], _part(folded, before, v.start())):
             continue
         active = v.group(0).lower() not in {"dead", "died", "dies", "deaths", "death", "perished"}
-        linked = _link_after(sentence, verb_end, phrases, used) if active else []
+        linked = _link_after(sentence, folded, verb_end, phrases, used) if active else []
         if not linked:
             linked = _link_before(sentence, v.start(), phrases, used)
         if not linked and active:
-            linked = _link_bare(sentence, verb_end)
+            linked = _link_bare(sentence, folded, verb_end)
         if not linked:
-            bare = _BARE_BEFORE.search(sentence, 0, v.start())
+            bare = _BARE_BEFORE.fast_search(sentence, folded, 0, v.start())
             grp = "num" if bare is not None and bare.group("num") else "num2"
             value = _word_value(bare.group(grp)) if bare is not None else None
             if bare is not None and value is not None and not 1900 < value < 2100:
@@ -466,46 +479,44 @@ def _figures(sentence: str) -> tuple[CasualtyFigure, ...]:
     return tuple(out)
 
 
-def _link_bare(sentence: str, verb_end: int) -> list[_Phrase]:
-    p = _PRONOUN_ONE.match(sentence, verb_end)
+def _link_bare(sentence: str, folded: str | None, verb_end: int) -> list[_Phrase]:
+    p = _PRONOUN_ONE.fast_match(sentence, folded, verb_end)
     if p is not None:
         return [_Phrase(p.start(), p.end(), 1, None, "unknown", False, "")]
-    b = _BARE_NUMBER.match(sentence, verb_end)
+    b = _BARE_NUMBER.fast_match(sentence, folded, verb_end)
     if b is not None:
         value = _word_value(b.group("num"))
         if value is not None and not (1900 < value < 2100):
             return [_Phrase(b.start("num"), b.end(), value, None, "unknown", False, "")]
-    t = _THOSE.match(sentence, verb_end)
+    t = _THOSE.fast_match(sentence, folded, verb_end)
     if t is not None:
         return [_Phrase(t.start(), t.end(), _VAGUE["several"], None, "unknown", True, "")]
     return []
 
 
-_BARE_BEFORE = re.compile(
+_BARE_BEFORE = FoldedPattern(
     rf"(?:(?:^|[,;]\s*|\band\s+|\bleft\s+|\bleaving\s+){_QUANT}(?P<num>\d+|{_WORDNUM})\s+"
     rf"(?:(?:were|was|had\s+been|have\s+been|are)\s+)?|(?<![\w,.-]){_QUANT}(?P<num2>\d+|"
-    rf"{_WORDNUM})\s+(?:were|was|had\s+been|have\s+been|are)\s+)(?:\w+ly\s+)?$",
-    re.IGNORECASE,
+    rf"{_WORDNUM})\s+(?:were|was|had\s+been|have\s+been|are)\s+)(?:\w+ly\s+)?$"
 )
-_BODIES = re.compile(
+_BODIES = FoldedPattern(
     rf"(?:\b(?:the\s+)?bodies\s+of\s+{_QUANT}(?P<num>\d+|{_WORDNUM})\b|"
     rf"\b{_QUANT}(?P<num2>\d+|{_WORDNUM}|two|three)\s+(?:\w+\s+)?(?:bodies|corpses)\b)"
-    r"(?=[^.;]{0,80}?\b(?:found|discovered|recovered|dumped|retrieved)\b)",
-    re.IGNORECASE,
+    r"(?=[^.;]{0,80}?\b(?:found|discovered|recovered|dumped|retrieved)\b)"
 )
-_TOLL = re.compile(
+_TOLL = FoldedPattern(
     rf"\bdeath\s+toll\b[^.;]{{0,40}}?\b(?:rose|climbed|reached|stood|stands|jumped|increased|"
     rf"risen|rises|climbs|is|was|of|at|to|hit)\s+(?:to\s+|at\s+)?{_QUANT}(?P<num>\d+|{_WORDNUM})\b",
-    re.IGNORECASE,
+    needles=("toll",),
 )
 _LIST_LINK = re.compile(r"\s*(?:,\s*(?:and\s+|including\s+)?|and\s+|as\s+well\s+as\s+)")
 
 
 def _link_after(
-    sentence: str, verb_end: int, phrases: list[_Phrase], used: set[int]
+    sentence: str, folded: str | None, verb_end: int, phrases: list[_Phrase], used: set[int]
 ) -> list[_Phrase]:
     positions = {verb_end + len(sentence[verb_end:]) - len(sentence[verb_end:].lstrip())}
-    gap = _AFTER_GAP.match(sentence, verb_end)
+    gap = _AFTER_GAP.fast_match(sentence, folded, verb_end)
     if gap is not None:
         positions.add(gap.end())
     out: list[_Phrase] = []
@@ -590,13 +601,14 @@ class _SentenceCount:
 @functools.lru_cache(maxsize=8192)
 def _count(sentence: str) -> _SentenceCount:
     figures = _figures(sentence)
-    old = bool(_OLD_REMAINS.search(sentence))
-    lower = sentence.lower()
-    dead_np = (
-        _dead_inside(sentence, _phrases(sentence))
-        if not figures and ("dead" in lower or "slain" in lower or "lifeless" in lower)
-        else []
-    )
+    folded = fold(sentence)
+    lower = sentence.lower() if folded is None else folded
+    dead = not figures and ("dead" in lower or "slain" in lower or "lifeless" in lower)
+    if not figures and not dead:  # the common case: only "no casualties" states a figure
+        none_stated = _NO_CASUALTIES.test(sentence, folded)
+        return _SentenceCount({}, {}, 0 if none_stated else None, none_stated)
+    old = _OLD_REMAINS.test(sentence, folded)
+    dead_np = _dead_inside(sentence, _phrases(sentence, folded)) if dead else []
     killed: dict[str, int] = {}
     high: dict[str, int] = {}
     wounded = 0
@@ -617,13 +629,16 @@ def _count(sentence: str) -> _SentenceCount:
         if not old:
             killed[ph.group] = killed.get(ph.group, 0) + ph.value
             high[ph.group] = high.get(ph.group, 0) + (ph.high or ph.value)
-    none_stated = bool(_NO_CASUALTIES.search(sentence))
+    none_stated = _NO_CASUALTIES.test(sentence, folded)
     return _SentenceCount(
         killed,
         high,
         wounded if any_wounded else (0 if none_stated else None),
         bool(killed) or any_wounded or none_stated,
     )
+
+
+_UNSTATED = Casualties()
 
 
 def casualties_of(sentences: list[str]) -> Casualties:
@@ -647,7 +662,7 @@ def casualties_of(sentences: list[str]) -> Casualties:
     """
     counts = [c for c in (_count(s) for s in sentences) if c.stated]
     if not counts:
-        return Casualties()
+        return _UNSTATED
     groups = ("a", "b", "civilians", "others")
     per = {g: max(c.killed.get(g, 0) for c in counts) for g in groups}
     per_high = {g: max(c.high.get(g, 0) for c in counts) for g in groups}

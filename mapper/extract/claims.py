@@ -25,13 +25,15 @@ from __future__ import annotations
 import functools
 import re
 
+from mapper.extract._triggers import FoldedPattern, contains_any, fold
+
 __all__ = ["CLAIMED", "REPORTED", "UNCONFIRMED", "claim_span", "claim_status"]
 
 REPORTED = "reported"
 CLAIMED = "claimed"
 UNCONFIRMED = "unconfirmed"
 
-_UNCONFIRMED = re.compile(
+_UNCONFIRMED = FoldedPattern(
     r"\b(?:could\s+not|couldn['’]t|cannot|can['’]t|was\s+unable\s+to|were\s+unable\s+to|"
     r"has\s+not\s+been\s+able\s+to|have\s+not\s+been\s+able\s+to|unable\s+to)\s+"
     r"(?:be\s+)?(?:independently\s+)?(?:confirm|verify|verified|confirmed|corroborate)\w*|"
@@ -39,15 +41,15 @@ _UNCONFIRMED = re.compile(
     r"verified))\b|\b(?:an?\s+)?anonymous\s+(?:source|official|security\s+source)s?\b|"
     r"\bwho\s+(?:asked|spoke\s+on\s+condition)\s+(?:not\s+to\s+be\s+named|of\s+anonymity)\b|"
     r"\bon\s+condition\s+of\s+anonymity\b|\bunsubstantiated\b|\brumou?red\b",
-    re.IGNORECASE,
+    needles=("confirm", "verif", "corroborat", "anonym", "named", "unsubstantiated", "rumo"),
 )
-_CLAIMED = re.compile(
+_CLAIMED = FoldedPattern(
     r"\bamaq\b|\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+attack|credit)\b|"
     r"\bresponsibility\s+(?:was\s+)?claimed\b|\b(?:in\s+a\s+)?statement\s+claiming\b|"
     r"\b(?:the\s+)?(?:group|militants|organisation|organization)['’]s?\s+(?:own\s+)?"
     r"(?:news\s+agency|media\s+(?:wing|outlet|arm)|propaganda)\b|\bclaimed\s+that\s+(?:their|"
-    r"its)\s+fighters\b|\b(?:IS|ISIS|Daesh)\s+claimed\b",
-    re.IGNORECASE,
+    r"its)\s+fighters\b|\b(?:is|isis|daesh)\s+claimed\b",
+    needles=("amaq", "claim", "agency", "media", "propaganda"),
 )
 
 
@@ -66,12 +68,13 @@ _NO_CLAIM = re.compile(
 def claim_span(text: str) -> tuple[str, int, int] | None:
     """Return (status, start, end) of the words that decide the claim status, if any."""
     lower = text.lower()
-    if not any(stem in lower for stem in _STEMS):
+    if not contains_any(lower, _STEMS):
         return None
-    m = _UNCONFIRMED.search(text)
+    folded = fold(text)  # only the offsets of the matches are used
+    m = _UNCONFIRMED.fast_search(text, folded)
     if m is not None:
         return UNCONFIRMED, m.start(), m.end()
-    for m in _CLAIMED.finditer(text):
+    for m in _CLAIMED.fast_finditer(text, folded):
         if _NO_CLAIM.search(text, max(0, m.start() - 40), m.start()):
             continue  # "no group has claimed responsibility"
         return CLAIMED, m.start(), m.end()

@@ -29,6 +29,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from mapper.extract._triggers import FoldedPattern, contains_any, fold
+
 __all__ = ["DateReading", "published_from_text", "read_date"]
 
 
@@ -59,38 +61,40 @@ _MONTH_RE = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DAY_MONTH = re.compile(
-    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b",
-    re.IGNORECASE,
+_DAY_MONTH = FoldedPattern(
+    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"
 )
-_MONTH_DAY = re.compile(
+_MONTH_DAY = FoldedPattern(
     rf"\b{_MONTH_RE}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:km|kilomet|mile|%))"
-    r"(?:,?\s+(?P<y>(?:19|20)\d\d))?",
-    re.IGNORECASE,
+    r"(?:,?\s+(?P<y>(?:19|20)\d\d))?"
 )
 _NUMERIC = re.compile(
     r"\b(?:(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]?\d)-(?P<d1>[0-3]?\d)|(?P<d2>[0-3]?\d)[./]"
     r"(?P<m2>[01]?\d)[./](?P<y2>(?:19|20)\d\d))\b"
 )
 _MONTH_YEAR = re.compile(rf"\b(?:in\s+|during\s+)?{_MONTH_RE}\s+(?P<y>(?:19|20)\d\d)\b", re.I)
-_WEEKDAY = re.compile(
+_WEEKDAY = FoldedPattern(
     r"\b(?:(?P<last>last|this|on|late\s+on|early\s+on|before\s+dawn\s+on)\s+)?"
     r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
-    r"(?:\s+(?P<part>night|evening|morning|afternoon))?\b",
-    re.IGNORECASE,
+    r"(?:\s+(?P<part>night|evening|morning|afternoon))?\b"
 )
-_RELATIVE = re.compile(
+_RELATIVE = FoldedPattern(
     r"\b(?P<w>today|this\s+morning|this\s+afternoon|this\s+evening|tonight|earlier\s+today|"
     r"early\s+(?:this|today)|yesterday|last\s+night|overnight|the\s+day\s+before|"
     r"on\s+the\s+eve|last\s+week|this\s+week|earlier\s+this\s+week|past\s+week|"
     r"earlier\s+this\s+month|this\s+month|last\s+month|(?:two|three|a\s+few)\s+days\s+ago|"
     r"a\s+day\s+earlier|the\s+previous\s+day|in\s+the\s+early\s+hours|before\s+dawn|"
-    r"at\s+dawn|at\s+dusk)\b",
-    re.IGNORECASE,
+    r"at\s+dawn|at\s+dusk)\b"
 )
 
 
 _HAS_DIGIT = re.compile(r"\d")
+#: Every numeric date has a digit, a separator and a digit in a row.
+_DIGIT_SEPARATOR = re.compile(r"\d[-./]\d")
+#: Every month name starts with one of these (the first pass of _DAY_MONTH and _MONTH_DAY).
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                "dec")  # fmt: skip
+_WEEKDAY_NAMES = tuple(_WEEKDAYS)
 
 
 def _year_for(month: int, day: int, published: dt.date | None) -> int | None:
@@ -122,8 +126,10 @@ def _explicit(text: str, published: dt.date | None) -> list[DateReading]:
     out: list[DateReading] = []
     if not _HAS_DIGIT.search(text):
         return out
-    for rx in (_DAY_MONTH, _MONTH_DAY):
-        for m in rx.finditer(text):
+    folded = fold(text)
+    named = folded is None or contains_any(folded, _MONTH_STEMS)
+    for rx in (_DAY_MONTH, _MONTH_DAY) if named else ():
+        for m in rx.finditer(text, folded):
             month = _MONTHS[m.group("mon").lower().rstrip(".")]
             day = int(m.group("d"))
             if not 1 <= day <= 31:
@@ -136,7 +142,7 @@ def _explicit(text: str, published: dt.date | None) -> list[DateReading]:
             date = _safe_date(year, month, day)
             if date is not None:
                 out.append(DateReading(date, date, date, 1, m.start(), m.end()))
-    for m in _NUMERIC.finditer(text):
+    for m in _NUMERIC.finditer(text) if _DIGIT_SEPARATOR.search(text) else ():
         if m.group("y1"):
             y, mo, d = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))
         else:
@@ -153,17 +159,19 @@ _RELATIVE_STEMS = ("day", "night", "week", "month", "tonight", "overnight", "mor
 
 def _relative(text: str, published: dt.date) -> list[DateReading]:
     out: list[DateReading] = []
-    lower = text.lower()
-    if not any(stem in lower for stem in _RELATIVE_STEMS):
+    folded = fold(text)
+    lower = text.lower() if folded is None else folded
+    if not contains_any(lower, _RELATIVE_STEMS):
         return out
-    for m in _WEEKDAY.finditer(text):
+    weekday = folded is None or contains_any(folded, _WEEKDAY_NAMES)
+    for m in _WEEKDAY.finditer(text, folded) if weekday else ():
         target = _WEEKDAYS[m.group("wd").lower()]
         back = (published.weekday() - target) % 7
         if (m.group("last") or "").lower() == "last" and back == 0:
             back = 7
         day = published - dt.timedelta(days=back)
         out.append(DateReading(day, day, day, 1, m.start(), m.end(), True))
-    for m in _RELATIVE.finditer(text):
+    for m in _RELATIVE.finditer(text, folded):
         w = re.sub(r"\s+", " ", m.group("w").lower())
         if w in {"yesterday", "last night", "overnight", "the day before", "a day earlier",
                  "the previous day", "on the eve"}:  # fmt: skip

@@ -28,7 +28,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from mapper.extract._triggers import TriggerIndex
+from mapper.extract._triggers import FoldedPattern, TriggerIndex, contains_any, fold
 from mapper.extract.casualties import read_figures
 
 __all__ = ["TAXONOMY", "Cue", "classify", "event_strength", "find_cues", "map_acled_type"]
@@ -84,12 +84,12 @@ class Cue:
     text: str
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+def _rx(pattern: str, *, needles: tuple[str, ...] = ()) -> FoldedPattern:
+    return FoldedPattern(pattern, needles=needles)
 
 
 # kind -> pattern; kinds are finer than sub-types and are weighed in classify()
-_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+_CUES: tuple[tuple[str, FoldedPattern], ...] = (
     (
         "suicide",
         _rx(
@@ -282,7 +282,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 _KILLS = _rx(
     r"\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring|casualties|slain|"
-    r"shot\s+dead|lost\s+their\s+lives)\b"
+    r"shot\s+dead|lost\s+their\s+lives)\b",
+    needles=("kill", "dead", "died", "wound", "injur", "casualties", "slain", "lives"),
 )
 _QUOTES = frozenset("\"“‘«'")
 _HEDGE_STEMS = ("warn", "concern", "fear", "threat", "risk", "danger", "plan", "aim",
@@ -312,7 +313,7 @@ _ARMED_WORDS = _rx(
     r"(?:killed|killing|shot\s+dead|assassinated)\s+(?:\w+\s+){0,4}(?:militants?|"
     r"commanders?|leaders?|emirs?|members?|fighters?|operatives?))\b"
 )
-_ATTEMPT = _rx(r"\b(?:attempt(?:ed)?|tried|trying)\s+to\b")
+_ATTEMPT = _rx(r"\b(?:attempt(?:ed)?|tried|trying)\s+to\b", needles=("attempt", "tried", "trying"))
 
 
 def victims_are_civilians(text: str, *, groups: set[str] | None = None) -> bool:
@@ -334,7 +335,8 @@ def victims_are_civilians(text: str, *, groups: set[str] | None = None) -> bool:
         return False
     if "civilians" in groups:
         return True
-    return bool(_CIVILIAN_WORDS.search(text)) and not _ARMED_WORDS.search(text)
+    folded = fold(text)
+    return _CIVILIAN_WORDS.test(text, folded) and not _ARMED_WORDS.test(text, folded)
 
 
 # stems every match of a cue kind contains (see _triggers): only those kinds are run
@@ -384,12 +386,15 @@ _TRIGGERS = TriggerIndex(_STEMS)
 @functools.lru_cache(maxsize=8192)
 def _cues(text: str) -> tuple[Cue, ...]:
     present = _TRIGGERS.families(text)
+    if not present:
+        return ()
+    folded = fold(text)
     out: list[Cue] = []
     for kind, rx in _CUES:
         if kind not in present:
             continue
-        for m in rx.finditer(text):
-            out.append(Cue(kind, m.start(), m.end(), m.group(0)))
+        for a, b in rx.spans(text, folded):
+            out.append(Cue(kind, a, b, text[a:b]))
     out.sort(key=lambda c: (c.start, c.kind))
     return tuple(out)
 
@@ -427,12 +432,13 @@ def event_strength(text: str) -> int:
     """
     kinds = {c.kind for c in _cues(text)}
     score = len(kinds & _STRONG)
-    lower = text.lower()
-    if any(stem in lower for stem in _KILL_STEMS) and _KILLS.search(text):
+    folded = fold(text)
+    lower = text.lower() if folded is None else folded
+    if contains_any(lower, _KILL_STEMS) and _KILLS.test(text, folded):
         score += 1
     if score and text[:1] in _QUOTES and not read_figures(text):
         return 0  # a quoted opinion ("... because ISIS is collapsing in Mosul")
-    if score and any(stem in lower for stem in _HEDGE_STEMS) and _HEDGE.search(text):
+    if score and contains_any(lower, _HEDGE_STEMS) and _HEDGE.test(text, folded):
         # a warning or a fear, not a report of an event (unless it gives figures)
         if "protest" not in kinds and not read_figures(text):
             score = 0
@@ -478,7 +484,8 @@ def classify(
     first: dict[str, int] = {}
     for c in cues:
         first.setdefault(c.kind, c.start)
-    has_kills = bool(_KILLS.search(text)) or killed > 0
+    folded = fold(text)
+    has_kills = _KILLS.test(text, folded) or killed > 0
     if civilians_hit is None:
         civilians_hit = victims_are_civilians(text)
     if killing is None:
@@ -490,6 +497,7 @@ def classify(
         has_kills=has_kills,
         civilians=civilians_hit,
         text=text,
+        folded=folded,
         killed=killed,
         killing=killing,
     )
@@ -506,14 +514,19 @@ def _choose(
     has_kills: bool,
     civilians: bool,
     text: str,
+    folded: str | None,
     killed: int = 0,
     killing: bool = False,
 ) -> str | None:
-    if "suicide" in kinds and _SUICIDE_TARGETED.search(text) and not _SUICIDE_ACT.search(text):
+    if (
+        "suicide" in kinds
+        and _SUICIDE_TARGETED.test(text, folded)
+        and not _SUICIDE_ACT.test(text, folded)
+    ):
         kinds = (kinds - {"suicide"}) | {"clash"}  # suicide bombers killed, not a bombing
     explosive = kinds & {"suicide", "air", "shelling", "ied", "grenade", "chemical"}
-    firefight = _has_firefight(text)
-    hit = _explosion_hit_people(text)
+    firefight = _FIREFIGHT.test(text, folded)
+    hit = _HIT_PEOPLE.test(text, folded) and not _DISPOSAL_KILL.test(text, folded)
     # protests and riots
     if "protest" in kinds and not (explosive or "onesided" in kinds):
         if has_kills and re.search(r"\b(?:protesters?|demonstrators?)\b", text, re.I):
@@ -539,7 +552,7 @@ def _choose(
         and first["regain"] < min(first[k] for k in disarming)
     ):
         return "Government regains territory"  # a town retaken, then its bombs cleared
-    if disarming and not hit and not (killing and not _disposal(text)):
+    if disarming and not hit and not (killing and not _DISPOSAL_KILL.test(text, folded)):
         return "Disrupted weapons use"
     if "sexual" in kinds:
         return "Sexual violence"
@@ -551,7 +564,7 @@ def _choose(
         return "Suicide bomb"
     if "shelling" in kinds and not firefight:
         return "Shelling/artillery/missile attack"
-    if "ied" in kinds and not firefight and not _ATTEMPT.search(text):
+    if "ied" in kinds and not firefight and not _ATTEMPT.test(text, folded):
         return "Remote explosive/landmine/IED"
     if "grenade" in kinds and not firefight:
         return "Grenade"
@@ -560,7 +573,7 @@ def _choose(
     if "overtake" in kinds and not civilians and "arrest" not in kinds:
         return "Non-state actor overtakes territory"
     if "onesided" in kinds or ("clash" in kinds and civilians and (has_kills or hit)):
-        return "Attack" if civilians or not _ARMED_WORDS.search(text) else "Armed clash"
+        return "Attack" if civilians or not _ARMED_WORDS.test(text, folded) else "Armed clash"
     if "clash" in kinds:
         if "arrest" in kinds and not has_kills and not firefight:
             return "Arrests"
@@ -604,30 +617,22 @@ _FIREFIGHT = _rx(
     r"\b(?:surrounded|cornered|besieged)\s+by\b|\bclash(?:es|ed)?\b|\bfire\s*fights?\b|\bgun\s*(?:battles?|fights?)\b|\bexchange(?:d)?\s+"
     r"(?:of\s+)?fire\b|\bambush(?:ed)?\b|\brepel(?:led)?\b|\brepuls(?:ed|e)\b|\bfighting\b|"
     r"\bcombat\b|\bskirmish(?:es)?\b|\bstormed\b|\bopened\s+fire\b|\battacked\s+(?:an?\s+|the\s+)?"
-    r"(?:[\w-]+\s+){0,3}(?:checkpoint|position|post|base|barracks|outpost|headquarters)\b"
-)
+    r"(?:[\w-]+\s+){0,3}(?:checkpoint|position|post|base|barracks|outpost|headquarters)\b",
+    needles=("fire", "surrounded", "cornered", "besieged", "clash", "gun", "exchange", "ambush",
+             "repel", "repuls", "fighting", "combat", "skirmish", "stormed", "attacked"),
+)  # fmt: skip
 _DISPOSAL_KILL = _rx(
     r"\b(?:killed|died|wounded|injured)\b[^.]{0,60}\b(?:while|when)\s+(?:planting|"
-    r"dismantling|defusing|trying\s+to\s+(?:defuse|dismantle|plant))"
+    r"dismantling|defusing|trying\s+to\s+(?:defuse|dismantle|plant))",
+    needles=("planting", "dismantling", "defusing", "trying"),
 )
 _HIT_PEOPLE = _rx(
     r"\b(?:killed|killing|wounded|wounding|injured|injuring)\b[^.]{0,40}\b(?:civilians?|"
     r"soldiers?|policem[ae]n|members?|fighters?|people|others?|officers?|farmers?|children)\b|"
     r"\b(?:civilians?|soldiers?|policem[ae]n|members?|fighters?|people|others?|officers?|"
-    r"farmers?|children)\b[^.]{0,30}\b(?:were|was)\s+(?:killed|wounded|injured)\b"
+    r"farmers?|children)\b[^.]{0,30}\b(?:were|was)\s+(?:killed|wounded|injured)\b",
+    needles=("kill", "wound", "injur"),
 )
-
-
-def _has_firefight(text: str) -> bool:
-    return bool(_FIREFIGHT.search(text))
-
-
-def _disposal(text: str) -> bool:
-    return bool(_DISPOSAL_KILL.search(text))
-
-
-def _explosion_hit_people(text: str) -> bool:
-    return bool(_HIT_PEOPLE.search(text)) and not _DISPOSAL_KILL.search(text)
 
 
 # ACLED's names before 2019 -> the current event types

@@ -39,12 +39,21 @@ _ABBREVIATIONS = frozenset(
     """.split()
 )
 
-# a candidate boundary: closing punctuation, optional closing quotes/brackets, spaces
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+# A candidate boundary: closing punctuation and optional closing quotes or brackets
+# before spaces and a capital, digit or opening quote; or a line break with the white
+# space after it. The pattern opens with the one character class every boundary starts
+# with, so the regex engine skips straight to candidates (about three times faster than
+# trying each position); the look-behinds then tell the two kinds apart.
+_BOUNDARY = re.compile(
+    r"[.!?…\n](?:(?<=\n)\s*|(?<=[.!?…])[.!?…]*[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9]))"
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_LETTERS_AND_DOT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 
 
 def _is_abbreviation(chunk: str) -> bool:
+    if chunk[-1:] != "." or chunk[-2:-1] not in _LETTERS_AND_DOT:
+        return False  # no word right before a full stop: the common "died!" or "2016."
     m = _WORD_BEFORE.search(chunk)
     if m is None:
         return False
@@ -73,11 +82,13 @@ def split_sentences(text: str, *, start: int = 0, end: int | None = None) -> lis
     out: list[Sentence] = []
     pos = start
     for m in _BOUNDARY.finditer(text, start, stop):
-        if m.group(0)[0] != "\n" and _is_abbreviation(
-            text[max(pos, m.start() - 24) : m.start() + 1]
-        ):
+        mark = m.group(0)
+        if mark[0] == "\n":
+            cut = m.end()
+        elif _is_abbreviation(text[max(pos, m.start() - 24) : m.start() + 1]):
             continue
-        cut = m.end() if m.group(0)[0] == "\n" else m.start() + len(m.group(0).rstrip())
+        else:
+            cut = m.start() + len(mark.rstrip())
         _append(out, text, pos, cut)
         pos = m.end()
     _append(out, text, pos, stop)
@@ -85,9 +96,8 @@ def split_sentences(text: str, *, start: int = 0, end: int | None = None) -> lis
 
 
 def _append(out: list[Sentence], text: str, a: int, b: int) -> None:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    if b > a:
-        out.append(Sentence(a, b, text[a:b]))
+    chunk = text[a:b]
+    body = chunk.strip()  # str.strip removes what str.isspace calls white space
+    if body:
+        a += len(chunk) - len(chunk.lstrip())
+        out.append(Sentence(a, a + len(body), body))
