@@ -194,23 +194,6 @@ def test_a_headline_never_makes_an_event_of_its_own():
     assert m.claim_status == "reported"  # nobody claimed it
 
 
-def test_readers_remember_within_one_article_only() -> None:
-    from mapper.extract import _Readers, _Remembered
-
-    calls: list[str] = []
-
-    def reader(text: str) -> int:
-        calls.append(text)
-        return len(text)
-
-    remembered = _Remembered(reader)
-    assert [remembered("ab"), remembered("ab"), remembered("abc")] == [2, 2, 3]
-    assert calls == ["ab", "abc"]
-    first, second = _Readers.fresh(), _Readers.fresh()
-    first.casualties("Two soldiers were killed.")
-    assert first.casualties is not second.casualties
-
-
 def test_a_command_named_for_a_city_places_its_finds_in_the_area_not_the_city():
     text = (
         "Troops of the Kirkuk Operations Command found and destroyed twelve roadside "

@@ -20,10 +20,10 @@ import dataclasses
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING
 
+from mapper.extract._memo import forget
 from mapper.extract.actors import (
     ISLAMIC_STATE,
     UNIDENTIFIED,
@@ -31,7 +31,7 @@ from mapper.extract.actors import (
     assign_actors,
     find_actors,
 )
-from mapper.extract.casualties import CasualtyFigure, casualties_of, read_casualties, read_figures
+from mapper.extract.casualties import casualties_of, read_casualties, read_figures
 from mapper.extract.claims import claim_span
 from mapper.extract.dates import DateReading, read_date
 from mapper.extract.events import (
@@ -84,55 +84,6 @@ _IS_NAMED = re.compile(
 _AREA_WORDS = ("village", "area", "neighbo", "district", "region", "town", "quarter", "basin",
                "mountain")  # fmt: skip
 _PARAGRAPH = re.compile(r"\n\s*\n|\A")
-
-
-_T = TypeVar("_T")
-
-
-class _Remembered(Generic[_T]):
-    """A one-argument reader that remembers its answers (cheaper than functools.cache)."""
-
-    __slots__ = ("_read", "_seen")
-
-    def __init__(self, read: Callable[[str], _T]) -> None:
-        self._read = read
-        self._seen: dict[str, _T] = {}
-
-    def __call__(self, text: str) -> _T:
-        try:
-            return self._seen[text]
-        except KeyError:
-            value = self._seen[text] = self._read(text)
-            return value
-
-
-@dataclass(frozen=True, slots=True)
-class _Readers:
-    """The sentence readers, each remembering its answers for one article.
-
-    Grouping, the headline pass and each mention read the same sentences again; the
-    readers are pure, so one article's answers are kept and the cache is dropped with
-    the article (a cache shared across articles would grow without bound).
-    """
-
-    strength: Callable[[str], int]
-    cues: Callable[[str], Sequence[Cue]]
-    casualties: Callable[[str], Casualties]
-    figures: Callable[[str], Sequence[CasualtyFigure]]
-    actors: Callable[[str], Sequence[ActorMention]]
-    claim: Callable[[str], tuple[str, int, int] | None]
-
-    @classmethod
-    def fresh(cls) -> _Readers:
-        """Return readers with empty memories."""
-        return cls(
-            strength=_Remembered(event_strength),
-            cues=_Remembered(find_cues),
-            casualties=_Remembered(read_casualties),
-            figures=_Remembered(read_figures),
-            actors=_Remembered(find_actors),
-            claim=_Remembered(claim_span),
-        )
 
 
 @dataclass(slots=True)
@@ -213,7 +164,6 @@ def _group(
     gazetteer: Gazetteer,
     *,
     weak: bool,
-    read: _Readers,
 ) -> list[_Event]:
     """Group event sentences into events by the place each is tied to."""
     events: list[_Event] = []
@@ -227,11 +177,11 @@ def _group(
         while j < len(places) and places[j].toponym.start < sent.end:
             uses.append(places[j])
             j += 1
-        strength = read.strength(sent.text)
-        if weak and strength == 0 and read.cues(sent.text):
+        strength = event_strength(sent.text)
+        if weak and strength == 0 and find_cues(sent.text):
             strength = 1
         if strength == 0:
-            if current is not None and (read.casualties(sent.text).stated or read.claim(sent.text)):
+            if current is not None and (read_casualties(sent.text).stated or claim_span(sent.text)):
                 current.sentences.append(sent)
             continue
         best = _pick_place(uses, gazetteer)
@@ -280,12 +230,10 @@ def _add_headline(
     head: list[Sentence],
     places: list[PlaceUse],
     gazetteer: Gazetteer,
-    *,
-    read: _Readers,
 ) -> None:
     """Attach headline sentences to the body's events at the same place (never new events)."""
     for sent in head:
-        if read.strength(sent.text) == 0:
+        if event_strength(sent.text) == 0:
             continue
         uses = [u for u in places if sent.start <= u.toponym.start < sent.end]
         best = _pick_place(uses, gazetteer)
@@ -321,25 +269,23 @@ def extract_mentions(article: Article, *, gazetteer: Gazetteer) -> list[Mention]
         return []
     skip = _dateline_regions(article)
     sentences = split_sentences(text)
-    read = _Readers.fresh()
+    forget()  # what the readers remember of the last article
     # only sentences with event words can hold an event's place: read names there
     spans = [
-        (s.start, s.end) for s in sentences if read.cues(s.text) or read.casualties(s.text).stated
+        (s.start, s.end) for s in sentences if find_cues(s.text) or read_casualties(s.text).stated
     ]
     places = find_places(text, gazetteer=gazetteer, skip=skip, spans=spans)
     head = [s for s in sentences if s.start < article.body_start]
     body = [s for s in sentences if s.start >= article.body_start]
     # the body tells the story; a headline only adds to events the body reports
-    events = (
-        _group(article, body, places, gazetteer, weak=False, read=read) if head and body else []
-    )
+    events = _group(article, body, places, gazetteer, weak=False) if head and body else []
     if events:
-        _add_headline(events, head, places, gazetteer, read=read)
+        _add_headline(events, head, places, gazetteer)
     else:
-        events = _group(article, sentences, places, gazetteer, weak=False, read=read)
+        events = _group(article, sentences, places, gazetteer, weak=False)
     if not events:
         # no attack, clash or arrest: a movement, a base, damage to property still counts
-        events = _group(article, sentences, places, gazetteer, weak=True, read=read)
+        events = _group(article, sentences, places, gazetteer, weak=True)
     if not events:
         return []
     fallback: PlaceUse | None = None
@@ -356,7 +302,7 @@ def extract_mentions(article: Article, *, gazetteer: Gazetteer) -> list[Mention]
     for ev in events:
         if ev.place is None:
             ev.place = fallback
-        mention, reading = _mention(article, ev, gazetteer, first_date, militants, read=read)
+        mention, reading = _mention(article, ev, gazetteer, first_date, militants)
         if mention is None:
             continue
         if first_date is None and reading is not None:
@@ -396,8 +342,6 @@ def _mention(
     gazetteer: Gazetteer,
     first_date: DateReading | None,
     militants: str,
-    *,
-    read: _Readers,
 ) -> tuple[Mention | None, DateReading | None]:
     sents = ev.sentences
     joined = " ".join(s.text for s in sents[:4])
@@ -410,7 +354,7 @@ def _mention(
 
     cas_sents: list[Sentence] = []
     for s in sents:
-        c = read.casualties(s.text)
+        c = read_casualties(s.text)
         if c.stated:
             parts.append(c)
             cas_sents.append(s)
@@ -419,9 +363,9 @@ def _mention(
     cues = [
         Cue(c.kind, c.start + off, c.end + off, c.text)
         for s, off in zip(sents[:4], offsets, strict=True)
-        for c in read.cues(s.text)
+        for c in find_cues(s.text)
     ]
-    figures = [f for s in sents[:4] for f in read.figures(s.text)]
+    figures = [f for s in sents[:4] for f in read_figures(s.text)]
     groups = {f.group for f in figures}
     etype, sub = classify(
         joined,
@@ -432,7 +376,7 @@ def _mention(
     )
     if etype is None or sub is None:
         return None, None
-    cas_groups = {f.group for s in cas_sents for f in read.figures(s.text)}
+    cas_groups = {f.group for s in cas_sents for f in read_figures(s.text)}
     victim = (
         "civilians"
         if cas_groups == {"civilians"} or cas_groups == {"civilians", "unknown"}
@@ -441,7 +385,7 @@ def _mention(
     found = [
         ActorMention(a.name, a.start + off, a.end + off, a.text)
         for s, off in zip(sents[:4], offsets, strict=True)
-        for a in read.actors(s.text)
+        for a in find_actors(s.text)
     ]
     actor1, actor2, m1, m2 = assign_actors(
         joined, sub_event_type=sub, victim_group=victim, militants=militants, found=found
@@ -452,7 +396,7 @@ def _mention(
         if loc_sent is None:
             loc_sent = _sentence_at(article.text, ev.place.toponym.start)
         cite("location", loc_sent)
-    cue_sent = next((s for s in sents if read.cues(s.text)), main)
+    cue_sent = next((s for s in sents if find_cues(s.text)), main)
     cite("event_type", cue_sent)
     if actor1 is not None and m1 is not None:
         cite("actor1", _sentence_of(sents[:4], offsets, m1.start))
@@ -487,17 +431,17 @@ def _mention(
         precision, inferred = 2, True
     if casualties.stated:
         for s in cas_sents:
-            c = read.casualties(s.text)
+            c = read_casualties(s.text)
             if c.killed or not c.wounded:
                 cite("fatalities", s)
             if c.wounded:
                 cite("wounded", s)
     status = "reported"
     for i, s in enumerate(sents):
-        claim = read.claim(s.text)
+        claim = claim_span(s.text)
         if claim is None:
             continue
-        if i > 0 and claim[0] == "unconfirmed" and not read.casualties(s.text).stated:
+        if i > 0 and claim[0] == "unconfirmed" and not read_casualties(s.text).stated:
             own = classify(s.text)[1]
             if own is not None and own != sub:
                 continue  # "... airstrikes hit them, but this could not be confirmed": a side claim

@@ -19,10 +19,10 @@ Examples
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
+from mapper.extract._memo import per_article
 from mapper.extract._triggers import FoldedPattern, TriggerIndex, contains_any, fold
 
 __all__ = [
@@ -239,7 +239,7 @@ def find_actors(text: str) -> list[ActorMention]:
     return list(_actors(text))
 
 
-@functools.lru_cache(maxsize=4096)
+@per_article
 def _actors(text: str) -> tuple[ActorMention, ...]:
     present = _ALIAS_TRIGGERS.families(text)
     if not present:

@@ -27,10 +27,10 @@ False
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass
 
+from mapper.extract._memo import per_article
 from mapper.extract._triggers import FoldedPattern, TriggerIndex, fold
 from mapper.models import Casualties
 
@@ -418,7 +418,7 @@ _TRIGGER_STEMS = ("kill", "dead", "die", "slain", "gunned", "execut", "behead", 
 _TRIGGERS = TriggerIndex({"verb": _TRIGGER_STEMS, "bodies": ("bodies", "corpses")})
 
 
-@functools.lru_cache(maxsize=8192)
+@per_article
 def _figures(sentence: str) -> tuple[CasualtyFigure, ...]:
     families = _TRIGGERS.families(sentence)
     folded = fold(sentence)
@@ -598,7 +598,7 @@ class _SentenceCount:
     stated: bool
 
 
-@functools.lru_cache(maxsize=8192)
+@per_article
 def _count(sentence: str) -> _SentenceCount:
     figures = _figures(sentence)
     folded = fold(sentence)
@@ -682,7 +682,7 @@ def casualties_of(sentences: list[str]) -> Casualties:
     )
 
 
-@functools.lru_cache(maxsize=8192)
+@per_article
 def read_casualties(sentence: str) -> Casualties:
     """Read killed and wounded from one sentence.
 

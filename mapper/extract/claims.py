@@ -22,9 +22,9 @@ Examples
 
 from __future__ import annotations
 
-import functools
 import re
 
+from mapper.extract._memo import per_article
 from mapper.extract._triggers import FoldedPattern, contains_any, fold
 
 __all__ = ["CLAIMED", "REPORTED", "UNCONFIRMED", "claim_span", "claim_status"]
@@ -64,7 +64,7 @@ _NO_CLAIM = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=8192)
+@per_article
 def claim_span(text: str) -> tuple[str, int, int] | None:
     """Return (status, start, end) of the words that decide the claim status, if any."""
     lower = text.lower()

@@ -24,10 +24,10 @@ Examples
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
+from mapper.extract._memo import per_article
 from mapper.extract._triggers import FoldedPattern, TriggerIndex, contains_any, fold
 from mapper.extract.casualties import read_figures
 
@@ -383,7 +383,7 @@ _STEMS: dict[str, tuple[str, ...]] = {
 _TRIGGERS = TriggerIndex(_STEMS)
 
 
-@functools.lru_cache(maxsize=8192)
+@per_article
 def _cues(text: str) -> tuple[Cue, ...]:
     present = _TRIGGERS.families(text)
     if not present:
@@ -420,6 +420,7 @@ _STRONG = frozenset(
 )  # fmt: skip
 
 
+@per_article
 def event_strength(text: str) -> int:
     """Score how strongly ``text`` describes a concrete event (0 = not at all).
 
