@@ -258,16 +258,21 @@ def _point_for(
     return _location(place, gazetteer, geo_precision=2, where_prec=2)
 
 
-_PART_OF = (
+_PART_OF = re.compile(
     r"\b(?:in|inside|within|across)\s+(?:the\s+)?(?:(?:north|south)(?:[-\s]?(?:east|west))?|east|west)"
-    r"(?:ern)?\s+(?:part\s+of\s+|side\s+of\s+|neighbou?rhoods?\s+of\s+|districts?\s+of\s+)?"
+    r"(?:ern)?\s+(?:part\s+of\s+|side\s+of\s+|neighbou?rhoods?\s+of\s+|districts?\s+of\s+)?",
+    re.IGNORECASE,
 )
 
 
 def _part_of_town(toponym: Toponym, mention: Mention) -> bool:
     """Whether "in west Mosul" / "in the southern part of Baghdad" names a part of the town."""
-    pattern = _PART_OF + re.escape(toponym.surface)
-    return bool(re.search(pattern, mention.sentence, re.IGNORECASE))
+    sentence = mention.sentence
+    surface = toponym.surface.casefold()
+    return any(
+        sentence[m.end() : m.end() + len(surface)].casefold() == surface
+        for m in _PART_OF.finditer(sentence)
+    )
 
 
 def _bare_offset(place: Place) -> float:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from mapper.extract._memo import forget
+from mapper.extract._triggers import FoldedPattern, fold
 from mapper.extract.actors import (
     ISLAMIC_STATE,
     UNIDENTIFIED,
@@ -62,15 +63,14 @@ _SPECIFICITY = {
     "governorate": 5,
     "region": 6,
 }
-_TARGET = re.compile(
+_TARGET = FoldedPattern(
     r"\b(?P<t>(?:main\s+)?police\s+(?:headquarters|station|checkpoint|post|patrol)|"
     r"security\s+headquarters|power\s+(?:plant|station)|(?:army|military)\s+(?:post|base|"
     r"position|barracks|convoy|patrol|checkpoint|vehicle)|checkpoint|government\s+buildings?|"
     r"oil\s+(?:field|well|refinery|pipeline)|refinery|pipeline|market(?:place)?|mosque|"
     r"church|school|hospital|cafe|restaurant|hotel|bridge|prison|camp|convoy|patrol|"
     r"outpost|headquarters|polling\s+station|house|home|shop|vehicle|bus|motorcade|"
-    r"funeral|wedding)\b",
-    re.IGNORECASE,
+    r"funeral|wedding)\b"
 )
 _NAMED_AREA = re.compile(
     r"\b(?:village|area|neighbou?rhood|district|region|town|quarter|basin|mountains?)\s+of\s+"
@@ -449,7 +449,7 @@ def _mention(
             status = claim[0]
             cite("claim_status", s)
             break
-    target = _TARGET.search(joined)
+    target = _TARGET.fast_search(joined, fold(joined))  # the group in lower case
     sub_locations = _sub_locations(ev, joined, gazetteer)
     mention = Mention(
         article_id=aid,
