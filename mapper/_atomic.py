@@ -66,8 +66,12 @@ def atomic_write_bytes(target: str | os.PathLike[str], data: bytes) -> Path:
 
 
 def atomic_write_text(target: str | os.PathLike[str], text: str) -> Path:
-    """Write ``text`` as UTF-8 to ``target`` atomically and return the path."""
-    return atomic_write_bytes(target, text.encode("utf-8"))
+    """Write ``text`` as UTF-8 to ``target`` atomically and return the path.
+
+    The text is encoded piece by piece, so a large page is never held twice.
+    """
+    step = _BUFFER
+    return atomic_write_chunks(target, (text[k : k + step] for k in range(0, len(text), step)))
 
 
 @contextlib.contextmanager

@@ -160,11 +160,16 @@ class _Item:
     phi: float = 0.0
     lam: float = 0.0
     cos_phi: float = 1.0
+    #: ``start`` and ``end`` as day numbers when both are known (a dated mention)
+    first: int | None = None
+    last: int | None = None
 
     def __post_init__(self) -> None:
         self.phi = math.radians(self.lat)
         self.lam = math.radians(self.lon)
         self.cos_phi = math.cos(self.phi)
+        if self.start is not None and self.end is not None:
+            self.first, self.last = self.start.toordinal(), self.end.toordinal()
 
 
 def _range(m: Mention) -> tuple[dt.date | None, dt.date | None]:
@@ -198,6 +203,8 @@ def _dates_compatible(a: _Item, b: _Item) -> bool:
 
 def _km(a: _Item, b: _Item) -> float:
     """Great-circle distance in km (haversine: ample for a 30 km threshold, and fast)."""
+    if a.lat == b.lat and a.lon == b.lon:
+        return 0.0  # what the formula gives; most pairs share their place
     h = (
         math.sin((b.phi - a.phi) / 2) ** 2
         + a.cos_phi * b.cos_phi * math.sin((b.lam - a.lam) / 2) ** 2
@@ -275,7 +282,12 @@ def _pair_score(a: _Item, b: _Item, parents: Mapping[str, str | None]) -> float 
     ma, mb = a.mention, b.mention
     if ma.article_id == mb.article_id:
         return None  # an article's extractor already split what it reports
-    if not _dates_compatible(a, b):
+    if a.first is not None and b.first is not None:
+        assert a.last is not None and b.last is not None
+        slack = DATE_SLACK.days  # _dates_compatible of two dated mentions, in day numbers
+        if a.first - slack > b.last or b.first - slack > a.last:
+            return None
+    elif not _dates_compatible(a, b):
         return None
     la, lb = ma.location, mb.location
     assert la is not None and lb is not None
@@ -301,7 +313,7 @@ def _pair_score(a: _Item, b: _Item, parents: Mapping[str, str | None]) -> float 
     score += 1.0 if same_kind else 0.0
     score += 0.5 if ma.event_type == mb.event_type else 0.0
     score += 0.25 if ma.actor1 == mb.actor1 and ma.actor1 is not None else 0.0
-    if a.start is not None and b.start is not None and a.start == b.start:
+    if a.first is not None and a.first == b.first:
         score += 0.5
     return score
 

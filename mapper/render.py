@@ -262,7 +262,8 @@ def _evidence(value: object) -> list[dict[str, str]]:
             article = _str(getattr(item, "article_id", None)) or ""
             field = _str(getattr(item, "field", None)) or ""
             url = None
-        quote = " ".join(quote.split())
+        spaced = " ".join(quote.split())
+        quote = quote if spaced == quote else spaced  # keep the frame's string when unchanged
         if not quote or (article, quote) in seen:
             continue
         seen.add((article, quote))
