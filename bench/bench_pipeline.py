@@ -40,6 +40,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -72,6 +73,50 @@ def _rss_mb() -> float:
     except OSError:
         pass
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _current_rss_mb() -> float:
+    """Resident memory of this process now (``VmRSS``), MB; 0 where /proc is missing."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return 0.0
+
+
+class _RssSampler:
+    """Sample ``VmRSS`` in a thread and keep the highest value seen in each stage (MB).
+
+    A stage is the innermost wrapped call running (see :func:`_timed`); long C calls
+    that hold the GIL delay samples, so a stage's figure is a lower bound of its peak.
+    """
+
+    def __init__(self, interval: float = 0.02) -> None:
+        self.interval = interval
+        self.stack: list[str] = []
+        self.peaks: dict[str, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.sample()
+
+    def sample(self) -> None:
+        if self.stack:
+            label = self.stack[-1]
+            self.peaks[label] = max(self.peaks.get(label, 0.0), _current_rss_mb())
+
+    def __enter__(self) -> _RssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def _pin(cpu: int | None) -> None:
@@ -107,17 +152,31 @@ def child_extract(path: Path) -> dict[str, Any]:
 
 
 @contextlib.contextmanager
-def _timed(stages: dict[str, float], module: Any, name: str, label: str) -> Iterator[None]:
-    """Wrap ``module.name`` so that its calls add their time to ``stages[label]``."""
+def _timed(
+    stages: dict[str, float],
+    module: Any,
+    name: str,
+    label: str,
+    sampler: _RssSampler | None = None,
+) -> Iterator[None]:
+    """Wrap ``module.name`` so that its calls add their time to ``stages[label]``.
+
+    With a ``sampler``, the memory sampled during the call is booked to ``label``.
+    """
     original = getattr(module, name)
 
     @functools.wraps(original)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         started = time.perf_counter()
+        if sampler is not None:
+            sampler.stack.append(label)
         try:
             return original(*args, **kwargs)
         finally:
             stages[label] = stages.get(label, 0.0) + time.perf_counter() - started
+            if sampler is not None:
+                sampler.sample()
+                sampler.stack.pop()
 
     setattr(module, name, wrapper)
     try:
@@ -127,7 +186,7 @@ def _timed(stages: dict[str, float], module: Any, name: str, label: str) -> Iter
 
 
 def child_e2e(path: Path, out: Path) -> dict[str, Any]:
-    from mapper import cli, export, image, incidents, pipeline, render
+    from mapper import cli, export, front, image, incidents, pipeline, render
     from mapper.gazetteer import Gazetteer
 
     started = time.perf_counter()
@@ -145,20 +204,28 @@ def child_e2e(path: Path, out: Path) -> dict[str, Any]:
 
     original_merge = pipeline.merge_mentions
     with contextlib.ExitStack() as stack:
+        sampler = stack.enter_context(_RssSampler())
         pipeline.run = counting_run  # type: ignore[assignment]
         stack.callback(setattr, pipeline, "run", original_run)
-        stack.enter_context(_timed(stages, pipeline, "merge_mentions", "merge"))
-        stack.enter_context(_timed(stages, pipeline, "run", "ingest+extract+resolve+merge"))
-        stack.enter_context(_timed(stages, incidents, "to_geodataframe", "GeoDataFrame"))
-        stack.enter_context(_timed(stages, render, "write_map", "map.html"))
-        stack.enter_context(_timed(stages, export, "export", "GIS exports"))
-        stack.enter_context(_timed(stages, image, "write_image", "PNG + SVG"))
+        wrapped = [
+            (pipeline, "merge_mentions", "merge"),
+            (pipeline, "run", "ingest+extract+resolve+merge"),
+            (incidents, "to_geodataframe", "GeoDataFrame"),
+            (front, "front_lines", "front"),
+            (render, "write_map", "map.html"),
+            (export, "export", "GIS exports"),
+            (image, "write_images", "PNG + SVG"),
+        ]
+        for module, name, label in wrapped:
+            stack.enter_context(_timed(stages, module, name, label, sampler))
         started = time.perf_counter()
         status = cli.main(["map", str(path), "--out", str(out), "-q"])
         seconds = time.perf_counter() - started
     assert pipeline.merge_mentions is original_merge
     whole = stages.pop("ingest+extract+resolve+merge", 0.0)
     stages["ingest+extract+resolve"] = whole - stages.get("merge", 0.0)
+    stage_rss = dict(sampler.peaks)
+    stage_rss["ingest+extract+resolve"] = stage_rss.pop("ingest+extract+resolve+merge", 0.0)
     sizes = {p.name: p.stat().st_size for p in out.iterdir() if p.is_file()}
     return {
         **counts,
@@ -166,6 +233,7 @@ def child_e2e(path: Path, out: Path) -> dict[str, Any]:
         "seconds": seconds,
         "startup_s": startup,
         "stages": stages,
+        "stage_rss_mb": stage_rss,
         "output_mb": round(sum(sizes.values()) / 1e6, 1),
         "base_rss_mb": base,
         "peak_rss_mb": _rss_mb(),
@@ -582,7 +650,7 @@ def to_markdown(result: dict[str, Any]) -> str:
     ]
     stage_rows = [(n, r) for n, r in sorted(result["e2e"].items()) if "stages" in r]
     if stage_rows:
-        order = ["ingest+extract+resolve", "merge", "GeoDataFrame", "map.html"]
+        order = ["ingest+extract+resolve", "merge", "GeoDataFrame", "front", "map.html"]
         order += ["GIS exports", "PNG + SVG"]
         names = sorted(
             stage_rows[-1][1]["stages"], key=lambda k: (order.index(k) if k in order else 99, k)
@@ -597,6 +665,18 @@ def to_markdown(result: dict[str, Any]) -> str:
         for n, r in stage_rows:
             cells = " | ".join(f"{r['stages'].get(k, 0.0):.1f}" for k in names)
             lines.append(f"| {n:,} | {r.get('incidents', 0):,} | {cells} |")
+        memory_rows = [(n, r) for n, r in stage_rows if r.get("stage_rss_mb")]
+        if memory_rows:
+            lines += [
+                "",
+                "Highest resident memory sampled in each stage (MB, every 20 ms):",
+                "",
+                "| articles | " + " | ".join(names) + " |",
+                "|---:|" + "---:|" * len(names),
+            ]
+            for n, r in memory_rows:
+                cells = " | ".join(f"{r['stage_rss_mb'].get(k, 0.0):,.0f}" for k in names)
+                lines.append(f"| {n:,} | {cells} |")
         for (n1, r1), (n2, r2) in itertools.pairwise(stage_rows):
             exps = []
             for k in names:

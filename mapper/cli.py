@@ -210,6 +210,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
         )
         return EXIT_FAILED
     gdf = to_geodataframe(incidents)
+    del incidents  # the frame has every column: free the records before the outputs
     out = Path(args.out)
     front = front_lines(gdf)
     written = [
@@ -224,10 +225,9 @@ def _cmd_map(args: argparse.Namespace) -> int:
             )
         )
     written += export.export(gdf, out, formats=formats, front=front)
-    for suffix in images:
-        written.append(
-            image.write_image(gdf, out / f"map.{suffix}", themes=themes, title=args.title)
-        )
+    written += image.write_images(
+        gdf, [out / f"map.{suffix}" for suffix in images], themes=themes, title=args.title
+    )
     elapsed = time.perf_counter() - started
     skipped = len(stats.skipped)
     _say(

@@ -32,7 +32,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 from xml.sax.saxutils import escape as _xml_escape
 
 import geopandas as gpd
@@ -42,7 +42,7 @@ import pyogrio
 import shapely
 from shapely.geometry import mapping
 
-from mapper._atomic import atomic_path, atomic_write_text
+from mapper._atomic import atomic_path, atomic_text_file, atomic_write_chunks, atomic_write_text
 from mapper.errors import ExportError, InputError
 from mapper.incidents import CRS, to_geodataframe
 from mapper.layers import OTHER, default_themes
@@ -110,8 +110,34 @@ def _is_missing(value: object) -> bool:
     return isinstance(value, float | np.floating) and not math.isfinite(value)
 
 
+def _coordinate(value: float) -> float:
+    """Return a number rounded to :data:`COORD_DECIMALS`, without a negative zero."""
+    number = round(value, COORD_DECIMALS)
+    return 0.0 if number == 0 else number
+
+
 def _plain(value: object) -> Any:
-    """Return a cell as a JSON-ready Python value with a fixed key order."""
+    """Return a cell as a JSON-ready Python value with a fixed key order.
+
+    The common cell types (those of ``Series.tolist()``) are dispatched on their exact
+    type first; anything else takes the general path of :func:`_plain_other`.
+    """
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return value
+    if value is pd.NA:
+        return None
+    if kind is float:
+        return _coordinate(value) if math.isfinite(value) else None  # type: ignore[arg-type]
+    if kind is list:
+        return [_plain(v) for v in value]  # type: ignore[attr-defined]
+    if kind is dict and tuple(value) == _EVIDENCE_KEYS:  # type: ignore[arg-type]
+        return {k: _plain(v) for k, v in value.items()}  # type: ignore[attr-defined]
+    return _plain_other(value)
+
+
+def _plain_other(value: object) -> Any:
+    """Return any other cell as :func:`_plain` does (numpy and pandas scalars, ...)."""
     if _is_missing(value):
         return None
     if isinstance(value, bool | np.bool_):
@@ -119,8 +145,7 @@ def _plain(value: object) -> Any:
     if isinstance(value, int | np.integer):
         return int(value)
     if isinstance(value, float | np.floating):
-        number = round(float(value), COORD_DECIMALS)
-        return 0.0 if number == 0 else number
+        return _coordinate(float(value))
     if isinstance(value, str):
         return value
     if isinstance(value, dt.datetime | dt.date | pd.Timestamp):
@@ -136,7 +161,11 @@ def _plain(value: object) -> Any:
 
 def _items(value: object) -> list[Any]:
     """Return a list cell as a list (None and NaN give an empty list)."""
-    plain = _plain(value)
+    return _as_list(_plain(value))
+
+
+def _as_list(plain: Any) -> list[Any]:
+    """Return a plain cell (see :func:`_plain`) as a list."""
     if plain is None:
         return []
     if isinstance(plain, list):
@@ -151,13 +180,17 @@ def _joined(value: object) -> str:
 
 def _json_text(value: object) -> str:
     """Return a list cell as compact, deterministic JSON text."""
-    return json.dumps(_items(value), ensure_ascii=False, allow_nan=False)
+    return _JSON(_items(value))
+
+
+#: ``json.dumps(value, ensure_ascii=False, allow_nan=False)``, without building an
+#: encoder per call.
+_JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
 
 
 def _round_coords(coords: Any) -> Any:
     if isinstance(coords, int | float | np.integer | np.floating):
-        number = round(float(coords), COORD_DECIMALS)
-        return 0.0 if number == 0 else number
+        return _coordinate(float(coords))
     return [_round_coords(c) for c in coords]
 
 
@@ -198,10 +231,43 @@ def _geometries(frame: gpd.GeoDataFrame) -> list[object]:
     return list(frame.geometry)
 
 
+def _geometry_objects(frame: gpd.GeoDataFrame) -> list[dict[str, Any] | None]:
+    """Return :func:`_geometry` of every row, 2-D points read in one vectorised pass."""
+    geometries = _geometries(frame)
+    array = np.empty(len(geometries), dtype=object)
+    array[:] = geometries
+    try:
+        simple = (
+            (shapely.get_type_id(array) == shapely.GeometryType.POINT)
+            & ~shapely.is_empty(array)
+            & ~shapely.has_z(array)
+        )
+    except TypeError:  # a cell that is no geometry: the general path says None
+        return [_geometry(g) for g in geometries]
+    xs = shapely.get_x(array).tolist()
+    ys = shapely.get_y(array).tolist()
+    return [
+        {"type": "Point", "coordinates": [_coordinate(x), _coordinate(y)]}
+        if is_point
+        else _geometry(geom)
+        for is_point, x, y, geom in zip(simple.tolist(), xs, ys, geometries, strict=True)
+    ]
+
+
+def _rows(frame: gpd.GeoDataFrame) -> Iterator[dict[str, Any]]:
+    """Yield the schema columns of each row as plain values, in schema order.
+
+    Rows are converted one at a time, so that a writer streaming them never holds
+    a second copy of the whole table.
+    """
+    columns = [frame[c].tolist() for c in COLUMNS]
+    for values in zip(*columns, strict=True):
+        yield {c: _plain(v) for c, v in zip(COLUMNS, values, strict=True)}
+
+
 def _records(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
     """Return the schema columns of each row as plain values, in schema order."""
-    columns = {c: list(frame[c]) for c in COLUMNS}
-    return [{c: _plain(columns[c][i]) for c in COLUMNS} for i in range(len(frame))]
+    return list(_rows(frame))
 
 
 # --------------------------------------------------------------------------- GeoJSON
@@ -218,13 +284,20 @@ def geojson_text(incidents: gpd.GeoDataFrame) -> str:
     >>> geojson_text(to_geodataframe([]))
     '{"type": "FeatureCollection", "features": [\n]}\n'
     """
-    frame = _prepared(incidents)
-    lines = []
-    for record, geom in zip(_records(frame), _geometries(frame), strict=True):
-        feature = {"type": "Feature", "geometry": _geometry(geom), "properties": record}
-        lines.append(json.dumps(feature, ensure_ascii=False, allow_nan=False))
-    body = ",\n".join(lines)
-    return '{"type": "FeatureCollection", "features": [\n' + body + ("\n" if body else "") + "]}\n"
+    return "".join(_geojson_chunks(_prepared(incidents)))
+
+
+def _geojson_chunks(frame: gpd.GeoDataFrame) -> Iterator[str]:
+    """Yield the text of :func:`geojson_text` piece by piece (one feature at a time)."""
+    yield '{"type": "FeatureCollection", "features": [\n'
+    separator = ""
+    for record, geometry in zip(_rows(frame), _geometry_objects(frame), strict=True):
+        yield separator
+        yield _JSON({"type": "Feature", "geometry": geometry, "properties": record})
+        separator = ",\n"
+    if separator:
+        yield "\n"
+    yield "]}\n"
 
 
 def write_geojson(incidents: gpd.GeoDataFrame, path: str | Path) -> Path:
@@ -242,13 +315,20 @@ def write_geojson(incidents: gpd.GeoDataFrame, path: str | Path) -> Path:
     Path
         ``path``.
     """
-    text = geojson_text(incidents)
-    return _write_text(path, text)
+    return _write_chunks(path, _geojson_chunks(_prepared(incidents)))
 
 
 def _write_text(path: str | Path, text: str) -> Path:
     try:
         return atomic_write_text(path, text)
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+
+
+def _write_chunks(path: str | Path, chunks: Iterable[str]) -> Path:
+    """Stream text into ``path`` atomically (nothing of it is ever held whole)."""
+    try:
+        return atomic_write_chunks(path, chunks)
     except OSError as exc:
         raise ExportError(f"{path}: cannot write ({exc.strerror or exc})") from exc
 
@@ -261,16 +341,17 @@ def _flat_frame(frame: gpd.GeoDataFrame, *, columns: Sequence[str]) -> gpd.GeoDa
     data: dict[str, object] = {}
     for column in columns:
         series = frame[column]
-        if column in LIST_COLUMNS or (
-            series.dtype == object
-            and any(isinstance(v, list | tuple | dict | np.ndarray) for v in series)
+        values = series.tolist() if column in LIST_COLUMNS or series.dtype == object else []
+        kinds = {type(v) for v in values}
+        if column in LIST_COLUMNS or any(
+            issubclass(k, list | tuple | dict | np.ndarray) for k in kinds
         ):
             data[column] = pd.Series(
-                [_json_text(v) for v in series], index=frame.index, dtype=object
+                [_JSON(_as_list(_plain(v))) for v in values], index=frame.index, dtype=object
             )
-        elif series.dtype == object and any(isinstance(v, dt.date) for v in series):
+        elif any(issubclass(k, dt.date) for k in kinds):
             data[column] = pd.Series(
-                [None if _is_missing(v) else _plain(v) for v in series],
+                [None if _is_missing(v) else _plain(v) for v in values],
                 index=frame.index,
                 dtype=object,
             )
@@ -364,11 +445,13 @@ def write_gpkg(
 
 
 def _csv_cell(column: str, value: object) -> str:
-    if column == "evidence":
-        return _json_text(value)
-    if column in LIST_COLUMNS:
-        return _joined(value)
-    plain = _plain(value)
+    return _CSV_TEXT.get(column, _scalar_text)(_plain(value))
+
+
+def _scalar_text(plain: Any) -> str:
+    """Return a plain scalar cell as CSV text."""
+    if type(plain) is str:
+        return plain
     if plain is None:
         return ""
     if isinstance(plain, bool):
@@ -380,6 +463,18 @@ def _csv_cell(column: str, value: object) -> str:
     return str(plain)
 
 
+def _list_text(plain: Any) -> str:
+    """Return a plain list cell ``;``-joined."""
+    return ";".join("" if v is None else str(v) for v in _as_list(plain))
+
+
+#: CSV text of a plain cell, for the columns not written as scalars.
+_CSV_TEXT: dict[str, Callable[[Any], str]] = {
+    **{column: _list_text for column in LIST_COLUMNS},
+    "evidence": lambda plain: _JSON(_as_list(plain)),
+}
+
+
 def csv_text(incidents: gpd.GeoDataFrame) -> str:
     """Return the CSV text (ACLED's columns first, then the rest of the schema).
 
@@ -388,18 +483,25 @@ def csv_text(incidents: gpd.GeoDataFrame) -> str:
     >>> csv_text(to_geodataframe([])).splitlines()[0].split(",")[:4]
     ['incident_id', 'event_date', 'year', 'time_precision']
     """
-    frame = _prepared(incidents)
     buffer = io.StringIO()
-    # RFC 4180 line ends: a cell holding CR or LF is then quoted
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    columns = {c: list(frame[c]) for c in COLUMNS}
-    for i in range(len(frame)):
-        row = {c: _csv_cell(c, columns[c][i]) for c in COLUMNS}
-        row["year"] = row["event_date"][:4]
-        row["source"] = row["sources"]
-        writer.writerow([row[c] for c in CSV_COLUMNS])
+    _write_csv_rows(_prepared(incidents), buffer)
     return buffer.getvalue()
+
+
+def _write_csv_rows(frame: gpd.GeoDataFrame, handle: TextIO) -> None:
+    """Write the CSV header and rows into ``handle``, one row at a time."""
+    # RFC 4180 line ends: a cell holding CR or LF is then quoted
+    writer = csv.writer(handle, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    texts = [_CSV_TEXT.get(c, _scalar_text) for c in COLUMNS]
+    derived = {"year": len(COLUMNS), "source": COLUMNS.index("sources")}
+    order = [derived[c] if c in derived else COLUMNS.index(c) for c in CSV_COLUMNS]
+    date = COLUMNS.index("event_date")
+    columns = [frame[c].tolist() for c in COLUMNS]
+    for values in zip(*columns, strict=True):
+        cells = [text(_plain(v)) for text, v in zip(texts, values, strict=True)]
+        cells.append(cells[date][:4])
+        writer.writerow([cells[i] for i in order])
 
 
 def write_csv(incidents: gpd.GeoDataFrame, path: str | Path) -> Path:
@@ -414,7 +516,13 @@ def write_csv(incidents: gpd.GeoDataFrame, path: str | Path) -> Path:
     Path
         ``path``.
     """
-    return _write_text(path, csv_text(incidents))
+    frame = _prepared(incidents)
+    try:
+        with atomic_text_file(path) as handle:
+            _write_csv_rows(frame, handle)
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+    return Path(path)
 
 
 # --------------------------------------------------------------------------- KML

@@ -42,7 +42,7 @@ from mapper.layers import OTHER, Theme, default_themes
 if TYPE_CHECKING:
     from mapper.gazetteer import Gazetteer
 
-__all__ = ["IMAGE_SUFFIXES", "write_image"]
+__all__ = ["IMAGE_SUFFIXES", "write_image", "write_images"]
 
 #: File suffixes :func:`write_image` understands.
 IMAGE_SUFFIXES: tuple[str, ...] = (".png", ".svg")
@@ -831,21 +831,51 @@ def write_image(
     ExportError
         On another suffix, a frame without the incident columns, or a failed write.
     """
-    target = Path(path)
-    suffix = target.suffix.lower()
-    if suffix not in IMAGE_SUFFIXES:
-        raise ExportError(
-            f"{target}: cannot tell the image format from {suffix or 'no suffix'!r}; "
-            f"use one of {', '.join(IMAGE_SUFFIXES)}"
-        )
+    (target,) = write_images(
+        incidents, [path], themes=themes, gazetteer=gazetteer, title=title, dpi=dpi
+    )
+    return target
+
+
+def write_images(
+    incidents: gpd.GeoDataFrame,
+    paths: Sequence[str | Path],
+    *,
+    themes: Sequence[Theme] | None = None,
+    gazetteer: Gazetteer | None = None,
+    title: str | None = None,
+    dpi: int = 150,
+) -> list[Path]:
+    """Write the static map to each of ``paths`` (PNG or SVG), drawing it only once.
+
+    The files are byte-identical to those of :func:`write_image` (same parameters);
+    with many incidents, laying out the map costs about as much as saving it.
+
+    Returns
+    -------
+    list of Path
+        ``paths``, in order.
+    """
+    targets = [Path(path) for path in paths]
+    for target in targets:
+        suffix = target.suffix.lower()
+        if suffix not in IMAGE_SUFFIXES:
+            raise ExportError(
+                f"{target}: cannot tell the image format from {suffix or 'no suffix'!r}; "
+                f"use one of {', '.join(IMAGE_SUFFIXES)}"
+            )
     if not isinstance(dpi, int) or not 30 <= dpi <= 1200:
         raise ExportError(f"dpi must be a whole number from 30 to 1200, got {dpi!r}")
+    if not targets:
+        return []
     with mpl.rc_context(_RC):  # type: ignore[arg-type]
         fig, _ = _render(incidents, themes=themes, gazetteer=gazetteer, title=title, dpi=dpi)
-        metadata: dict[str, Any] = {"Date": None} if suffix == ".svg" else {"Software": None}
-        try:
-            with atomic_path(target, suffix=suffix) as tmp:
-                fig.savefig(tmp, format=suffix[1:], dpi=dpi, metadata=metadata)
-        except OSError as exc:
-            raise ExportError(f"{target}: cannot write ({exc.strerror or exc})") from exc
-    return target
+        for target in targets:
+            suffix = target.suffix.lower()
+            metadata: dict[str, Any] = {"Date": None} if suffix == ".svg" else {"Software": None}
+            try:
+                with atomic_path(target, suffix=suffix) as tmp:
+                    fig.savefig(tmp, format=suffix[1:], dpi=dpi, metadata=metadata)
+            except OSError as exc:
+                raise ExportError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+    return targets

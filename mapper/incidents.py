@@ -1,7 +1,7 @@
 """Mentions → merged incidents → the incidents GeoDataFrame.
 
 This module is the only place where a ``(lat, lon)`` pair becomes a shapely
-``Point(lon, lat)``.
+``Point(lon, lat)`` (:func:`to_geodataframe`, with ``shapely.points(lon, lat)``).
 """
 
 from __future__ import annotations
@@ -11,13 +11,15 @@ import hashlib
 import itertools
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
-from shapely.geometry import Point
+import shapely
 
 from mapper.layers import Theme, assign_layer
 from mapper.models import Incident, Location, Mention
@@ -101,12 +103,14 @@ def to_geodataframe(incidents: Iterable[Incident]) -> gpd.GeoDataFrame:
     >>> len(gdf), str(gdf.crs), list(gdf.columns)[:2]
     (0, 'EPSG:4326', ['incident_id', 'event_date'])
     """
-    rows: Sequence[Incident] = list(incidents)
-    records = [incident_row(i) for i in rows]
+    values: dict[str, list[object]] = {c: [] for c in COLUMNS}
+    for incident in incidents:  # column by column: no second copy of the rows
+        for column, value in incident_row(incident).items():
+            values[column].append(value)
     # Text columns stay plain ``object`` with ``None`` for missing values, whatever the
     # rows hold, so that the dtypes (and null values) never depend on the content.
     frame = pd.DataFrame(
-        {c: pd.Series([r[c] for r in records], dtype=object) for c in COLUMNS},
+        {c: pd.Series(values.pop(c), dtype=object) for c in COLUMNS},
         columns=list(COLUMNS),
     )
     for column in INT_COLUMNS:
@@ -114,9 +118,8 @@ def to_geodataframe(incidents: Iterable[Incident]) -> gpd.GeoDataFrame:
     frame["latitude"] = frame["latitude"].astype("float64")
     frame["longitude"] = frame["longitude"].astype("float64")
     frame["date_inferred"] = frame["date_inferred"].astype("bool")
-    geometry = [
-        Point(lon, lat) for lat, lon in zip(frame["latitude"], frame["longitude"], strict=True)
-    ]
+    # the one (lat, lon) -> Point(lon, lat) conversion, for all rows at once
+    geometry = shapely.points(frame["longitude"].to_numpy(), frame["latitude"].to_numpy())
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geometry, crs=CRS), crs=CRS)
 
 
@@ -153,6 +156,20 @@ class _Item:
     start: dt.date | None
     end: dt.date | None
     kinds: frozenset[str] = frozenset()
+    #: latitude and longitude in radians and the cosine of the latitude, for ``_km``
+    phi: float = 0.0
+    lam: float = 0.0
+    cos_phi: float = 1.0
+    #: ``start`` and ``end`` as day numbers when both are known (a dated mention)
+    first: int | None = None
+    last: int | None = None
+
+    def __post_init__(self) -> None:
+        self.phi = math.radians(self.lat)
+        self.lam = math.radians(self.lon)
+        self.cos_phi = math.cos(self.phi)
+        if self.start is not None and self.end is not None:
+            self.first, self.last = self.start.toordinal(), self.end.toordinal()
 
 
 def _range(m: Mention) -> tuple[dt.date | None, dt.date | None]:
@@ -186,10 +203,11 @@ def _dates_compatible(a: _Item, b: _Item) -> bool:
 
 def _km(a: _Item, b: _Item) -> float:
     """Great-circle distance in km (haversine: ample for a 30 km threshold, and fast)."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    if a.lat == b.lat and a.lon == b.lon:
+        return 0.0  # what the formula gives; most pairs share their place
     h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+        math.sin((b.phi - a.phi) / 2) ** 2
+        + a.cos_phi * b.cos_phi * math.sin((b.lam - a.lam) / 2) ** 2
     )
     return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
@@ -217,6 +235,10 @@ _TARGET_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+#: Matches where any of ``_TARGET_KINDS`` does: one search rules most phrases out.
+_ANY_TARGET = re.compile("|".join(p.pattern for _, p in _TARGET_KINDS), re.IGNORECASE)
+
+
 def _target_kinds(text: str | None) -> frozenset[str]:
     """Return the kinds of facility a phrase names (a raid may hit several).
 
@@ -227,7 +249,7 @@ def _target_kinds(text: str | None) -> frozenset[str]:
     >>> _target_kinds("security forces said") == frozenset()
     True
     """
-    if not text:
+    if not text or not _ANY_TARGET.search(text):
         return frozenset()
     return frozenset(kind for kind, pattern in _TARGET_KINDS if pattern.search(text))
 
@@ -260,7 +282,12 @@ def _pair_score(a: _Item, b: _Item, parents: Mapping[str, str | None]) -> float 
     ma, mb = a.mention, b.mention
     if ma.article_id == mb.article_id:
         return None  # an article's extractor already split what it reports
-    if not _dates_compatible(a, b):
+    if a.first is not None and b.first is not None:
+        assert a.last is not None and b.last is not None
+        slack = DATE_SLACK.days  # _dates_compatible of two dated mentions, in day numbers
+        if a.first - slack > b.last or b.first - slack > a.last:
+            return None
+    elif not _dates_compatible(a, b):
         return None
     la, lb = ma.location, mb.location
     assert la is not None and lb is not None
@@ -286,7 +313,7 @@ def _pair_score(a: _Item, b: _Item, parents: Mapping[str, str | None]) -> float 
     score += 1.0 if same_kind else 0.0
     score += 0.5 if ma.event_type == mb.event_type else 0.0
     score += 0.25 if ma.actor1 == mb.actor1 and ma.actor1 is not None else 0.0
-    if a.start is not None and b.start is not None and a.start == b.start:
+    if a.first is not None and a.first == b.first:
         score += 0.5
     return score
 
@@ -336,41 +363,45 @@ def _candidate_pairs(
                 by_cell_day[(*_cells(item), day)].append(item.index)
                 for key in keys:
                     by_place_day[(key, day)].append(item.index)
-    seen: set[tuple[int, int]] = set()
+    # Each pair is yielded once, by the first of its two mentions whose query meets the
+    # other: meeting is symmetric at a shared place on nearby days, between two loose
+    # mentions in neighbouring cells, and between two undated mentions with few
+    # candidates each; an undated mention is met only through its own query.
+    dated = [item.start is not None and item.end is not None for item in items]
+    loose = [_loose(item) for item in items]
+    pool_size = [sum(len(by_place[key]) for key in keys) for keys in keys_of]
     for item in items:
-        keys = keys_of[item.index]
-        if item.start is None or item.end is None:
-            pool = [j for key in keys for j in by_place[key]]
+        i = item.index
+        keys = keys_of[i]
+        met = {i}
+        if not dated[i]:
             # With many reports at its place, which one an undated report matches is a
             # guess: it stays an incident of its own rather than being merged at random.
-            others: Iterable[int] = pool if len(pool) <= UNDATED_MAX_CANDIDATES else ()
-        else:
-            first = item.start.toordinal() - DATE_SLACK.days
-            last = min(item.end.toordinal(), item.start.toordinal() + _MAX_SPAN_DAYS)
-            days = range(first, last + DATE_SLACK.days + 1)
-            same_place = (
-                j for key in keys for day in days for j in by_place_day.get((key, day), ())
-            )
-            if _loose(item):
-                row, col = _cells(item)
-                nearby = (
-                    j
-                    for dr in (-1, 0, 1)
-                    for dc in (-1, 0, 1)
-                    for day in days
-                    for j in by_cell_day.get((row + dr, col + dc, day), ())
-                )
-                others = itertools.chain(same_place, nearby)
-            else:
-                others = same_place
-            # an undated mention at this place meets it through its own (undated) query
-        for j in others:
-            if j == item.index:
+            if pool_size[i] > UNDATED_MAX_CANDIDATES:
                 continue
-            pair = (min(item.index, j), max(item.index, j))
-            if pair not in seen:
-                seen.add(pair)
-                yield pair
+            for j in (j for key in keys for j in by_place[key]):
+                if j not in met:
+                    met.add(j)
+                    if j > i or dated[j] or pool_size[j] > UNDATED_MAX_CANDIDATES:
+                        yield (i, j) if i < j else (j, i)
+            continue
+        assert item.start is not None and item.end is not None
+        first = item.start.toordinal() - DATE_SLACK.days
+        last = min(item.end.toordinal(), item.start.toordinal() + _MAX_SPAN_DAYS)
+        days = range(first, last + DATE_SLACK.days + 1)
+        for j in (j for key in keys for day in days for j in by_place_day.get((key, day), ())):
+            if j not in met:
+                met.add(j)
+                if j > i:
+                    yield (i, j)
+        if loose[i]:
+            row, col = _cells(item)
+            for dr, dc, day in itertools.product((-1, 0, 1), (-1, 0, 1), days):
+                for j in by_cell_day.get((row + dr, col + dc, day), ()):
+                    if j not in met:
+                        met.add(j)
+                        if j > i or not loose[j]:
+                            yield (i, j) if i < j else (j, i)
 
 
 #: Longest date range (days) of a mention that blocking indexes day by day.
@@ -402,21 +433,30 @@ def cluster_mentions(
         assert m.location is not None
         start, end = _range(m)
         items.append(_Item(i, m, m.location.lat, m.location.lon, start, end, _facility_kinds(m)))
-    scored: list[tuple[float, int, int]] = []
+    # every mergeable pair, both ways: compatible[a] holds each b that may join a
+    compatible: list[set[int]] = [set() for _ in items]
+    scores, firsts, seconds = array("d"), array("q"), array("q")
     for i, j in _candidate_pairs(items, parents):
-        if len(items) > 1:
-            score = _pair_score(items[i], items[j], parents)
-            if score is not None:
-                scored.append((score, i, j))
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
-    compatible = {(i, j) for _, i, j in scored}
+        score = _pair_score(items[i], items[j], parents)
+        if score is not None:
+            scores.append(score)
+            firsts.append(i)
+            seconds.append(j)
+            compatible[i].add(j)
+            compatible[j].add(i)
+    # the most alike pairs first, ties by index (lexsort: the last key sorts first)
+    order = np.lexsort((np.asarray(seconds), np.asarray(firsts), -np.asarray(scores)))
+    pairs = zip(
+        np.asarray(firsts)[order].tolist(), np.asarray(seconds)[order].tolist(), strict=True
+    )
+    del scores, firsts, seconds, order
     cluster_of = list(range(len(items)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
-    for _, i, j in scored:
+    for i, j in pairs:
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj:
             continue
-        if all((min(a, b), max(a, b)) in compatible for a in members[ci] for b in members[cj]):
+        if all(compatible[a].issuperset(members[cj]) for a in members[ci]):
             keep, drop = min(ci, cj), max(ci, cj)
             for k in members[drop]:
                 cluster_of[k] = keep
@@ -425,9 +465,12 @@ def cluster_mentions(
 
 
 def _most_common(values: Iterable[str | None], *, priority: Sequence[str] = ()) -> str | None:
-    counts = Counter(v for v in values if v)
-    if not counts:
-        return None
+    counts: dict[str, int] = {}
+    for value in values:
+        if value:
+            counts[value] = counts.get(value, 0) + 1
+    if len(counts) < 2:
+        return next(iter(counts), None)
 
     def rank(value: str) -> tuple[int, int, str]:
         order = priority.index(value) if value in priority else len(priority)

@@ -186,6 +186,8 @@ def _missing(value: object) -> bool:
 
 
 def _str(value: object) -> str | None:
+    if type(value) is str:
+        return value or None
     if _missing(value):
         return None
     text = str(value)
@@ -193,6 +195,8 @@ def _str(value: object) -> str | None:
 
 
 def _int(value: object) -> int | None:
+    if type(value) is int:
+        return value
     if _missing(value):
         return None
     try:
@@ -243,10 +247,12 @@ def _marker_px(fatalities: int) -> int:
 def _evidence(value: object) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
     seen: set[tuple[str, str]] = set()
-    if _missing(value) or isinstance(value, str | bytes) or not isinstance(value, Iterable):
+    if type(value) is not list and (
+        _missing(value) or isinstance(value, str | bytes) or not isinstance(value, Iterable)
+    ):
         return out
     for item in value:
-        if isinstance(item, Mapping):
+        if isinstance(item, dict) or isinstance(item, Mapping):  # the first test is quicker
             quote = _str(item.get("quote")) or ""
             article = _str(item.get("article_id")) or ""
             field = _str(item.get("field")) or ""
@@ -256,7 +262,8 @@ def _evidence(value: object) -> list[dict[str, str]]:
             article = _str(getattr(item, "article_id", None)) or ""
             field = _str(getattr(item, "field", None)) or ""
             url = None
-        quote = " ".join(quote.split())
+        spaced = " ".join(quote.split())
+        quote = quote if spaced == quote else spaced  # keep the frame's string when unchanged
         if not quote or (article, quote) in seen:
             continue
         seen.add((article, quote))
