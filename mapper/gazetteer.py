@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from geopy.exc import GeocoderQueryError
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
@@ -448,9 +448,9 @@ class Gazetteer:
     :meth:`from_places` (any records, e.g. in tests).
     """
 
-    _default: Gazetteer | None = None
-    _bundled: Gazetteer | None = None
-    _default_lock = threading.Lock()
+    _default: ClassVar[Gazetteer | None] = None
+    _bundled: ClassVar[Gazetteer | None] = None
+    _default_lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(
         self,

@@ -400,7 +400,8 @@ def assign_actors(
     # defaults by kind of event
     sub = sub_event_type or ""
     if sub in {"Peaceful protest", "Protest with intervention"}:
-        name1, actor1 = PROTESTERS, actor1 if name1 == PROTESTERS else None
+        actor1 = actor1 if name1 == PROTESTERS else None
+        name1 = PROTESTERS
         if name2 in {PROTESTERS, CIVILIANS}:
             name2, actor2 = None, None
     elif sub in {"Violent demonstration", "Mob violence"}:
