@@ -24,13 +24,15 @@ What ingest does to each article:
   Reply`` and everything after it), newsletter / follow-us / share lines, contact
   footers with e-mail addresses or phone numbers, ``Read more`` lines, photo captions
   and credits, video widgets, captchas, "related" lists, taglines, repeated headlines.
-* **Dateline.** ``ERBIL (Kurdistan 24) -``, ``Erbil -``, ``BAGHDAD, Oct 21 (Reuters) -``
+* **Dateline.** ``ERBIL (Kurdistan 24) -``, ``Erbil -``, ``BAGHDAD, Oct 21 (Reuters) -``,
+  ``BASRA, Iraq, July 15, 2018 -``
   at the start of the first paragraphs: the place (as written, title-cased when all
   capitals) goes to ``Article.dateline`` and the dateline text is **removed from the
   body**, so no later stage can mistake the reporting place for the incident place.
 * **Publication date.** Metadata ``published`` wins; else a date the article states as
-  its own stamp (the title line, or a line that is nothing but a date such as
-  ``October 21, 2016 at 1:04 pm``); else None. Dates inside sentences are never used.
+  its own stamp (the title line, a line that is nothing but a date such as
+  ``October 21, 2016 at 1:04 pm``, or the date of a wire dateline such as
+  ``BAGHDAD, Sept 3, 2018 -``); else None. Dates inside sentences are never used.
 * **Outlet.** Metadata ``source`` wins (aliases normalised: ``Deutsche Welle`` -> ``DW``);
   else the outlet of ``url``; else the outlet the article names as its own publisher
   (see :func:`mapper._boilerplate.detect_outlet`); else None.
@@ -250,15 +252,24 @@ _FOLD = str.maketrans({"′": "'", "’": "'", "‘": "'", "`": "'", "“": '"',
 
 _PLACE = r"[A-Z][A-Za-z'’\-]+(?:\s+(?:al-|Al-|el-)?[A-Z][A-Za-z'’\-]+){0,2}"
 _EXTRA = r"[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2}"
+# The date a wire dateline may carry: "Sept 3, 2018", "3 September 2018", "Oct 21".
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_LINE_DATE = (
+    rf"(?:{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+\d{{4}})?)"
+)
 _DATELINE_PAREN = re.compile(
     rf"^(?P<place>{_PLACE})(?:,\s*(?P<extra>[A-Za-z][\w.]*(?:\s+[\w.]+){{0,2}}))?"
+    rf"(?:,\s*(?P<date>{_LINE_DATE}))?"
     rf"\s*\((?P<outlet>[^()]{{2,40}})\)\s*(?:[-–—:]+|\.)\s*"
+    rf"(?:(?P<after>{_LINE_DATE})\s*(?:[-–—:]+\s*|$))?"
 )
 _DATELINE_SLASH = re.compile(
     rf"^(?P<place>{_PLACE})\s*/\s*(?P<outlet>[A-Z][\w ]{{1,30}}?)\s*(?:[-–—:]+)\s*"
 )
 _DATELINE_DASH = re.compile(
-    rf"^(?P<place>{_PLACE})(?:,\s*(?P<extra>{_EXTRA}))?\s*(?:\s[-–]{{1,2}}\s|—\s?|\s?—)\s*"
+    rf"^(?P<place>{_PLACE})(?:,\s*(?P<extra>{_EXTRA}))?(?:,\s*(?P<date>{_LINE_DATE}))?"
+    r"\s*(?:\s[-–]{1,2}\s|—\s?|\s?—)\s*"
     r"(?=[A-Z0-9\"“'‘])"
 )
 # Capitalised words that open sentences, not datelines ("Islamic State - ...").
@@ -296,19 +307,22 @@ def _dateline_place(name: str) -> str:
     return name.title() if name.isupper() else name
 
 
-def _find_dateline(line: str, *, first: bool) -> tuple[str, str | None, int] | None:
-    """Return (place, outlet-in-parentheses, length of the dateline) for a paragraph.
+def _find_dateline(line: str, *, first: bool) -> tuple[str, str | None, int, dt.date | None] | None:
+    """Return (place, outlet-in-parentheses, length, date) for a paragraph's dateline.
 
     ``PLACE (Outlet) -`` is recognised in the first paragraphs; the bare ``Place -``
-    and ``PLACE:`` forms only at the start of the first one (``first``).
+    and ``PLACE:`` forms only at the start of the first one (``first``). A wire
+    dateline's date (``BAGHDAD, Sept 3, 2018 -``, ``ERBIL (Outlet) - June 14, 2019``)
+    is the report's own stamp; it is None when absent or without a year.
     """
     match = _DATELINE_PAREN.match(line) or _DATELINE_SLASH.match(line)
     if match:
-        return _dateline_place(match.group("place")), match.group("outlet"), match.end()
+        place = _dateline_place(match.group("place"))
+        return place, match.group("outlet"), match.end(), _dateline_date(match)
     match = _OUTLET_OPENING.match(line)
     if match and bp.known_outlet(match.group("outlet")):
         # "Shafaq News / ..." : the outlet's credit, no place
-        return "", match.group("outlet"), match.end()
+        return "", match.group("outlet"), match.end(), None
     if not first or bp.words(line) < 6:
         return None
     match = _DATELINE_DASH.match(line) or _DATELINE_CAPS.match(line)
@@ -320,8 +334,14 @@ def _find_dateline(line: str, *, first: bool) -> tuple[str, str | None, int] | N
         place = match.group("place")
         # "Islamic State - ..." is not a dateline; accept a place-like capitalised name
         # only when no lower-case connecting word is inside it.
-        return _dateline_place(place), None, match.end()
+        return _dateline_place(place), None, match.end(), _dateline_date(match)
     return None
+
+
+def _dateline_date(match: re.Match[str]) -> dt.date | None:
+    groups = match.groupdict()
+    text = groups.get("date") or groups.get("after")
+    return bp.stamp_date(text) if text else None
 
 
 def parse_published(value: object) -> dt.date | None:
@@ -447,8 +467,9 @@ def article_from_text(
         # no real headline: the first line is the opening paragraph, maybe with a dateline
         found = _find_dateline(headline, first=True)
         if found is not None:
-            place, dateline_outlet, length = found
+            place, dateline_outlet, length, dateline_day = found
             dateline = place or None
+            stamp = stamp or dateline_day
             headline = headline[length:].lstrip()
 
     # 2. boilerplate
@@ -517,8 +538,9 @@ def article_from_text(
             continue
         found = _find_dateline(line, first=checked == 0)
         if found is not None:
-            place, dateline_outlet, length = found
+            place, dateline_outlet, length, dateline_day = found
             dateline = place or None
+            stamp = stamp or dateline_day
             kept[index] = line[length:].lstrip()
             break
         if bp.is_paragraph(line):

@@ -32,6 +32,9 @@ PMF = "Military Forces of Iraq (2014-) Popular Mobilization Forces"
         ("the US-led coalition", "Global Coalition Against Daesh"),
         ("Turkish warplanes", "Military Forces of Turkey (2016-)"),
         ("PKK", "PKK: Kurdistan Workers Party"),
+        ("PKK guerrillas", "PKK: Kurdistan Workers Party"),
+        ("Islamic State gunmen", ISLAMIC_STATE),
+        ("suspected Islamic State attackers", ISLAMIC_STATE),
         ("unknown gunmen", UNIDENTIFIED),
         ("protesters", PROTESTERS),
     ],
@@ -70,6 +73,27 @@ def test_defaults_by_event_kind():
     assert (a1, a2) == (PROTESTERS, None)
     a1, a2, *_ = assign_actors("Police dismantled a bomb.", sub_event_type="Disrupted weapons use")
     assert (a1, a2) == (IRAQ_POLICE, None)
+
+
+def test_a_named_group_with_its_generic_noun_is_one_actor():
+    # "gunmen" after the group's name is the group, not a second, unidentified one
+    a1, a2, *_ = assign_actors(
+        "Islamic State gunmen abducted two farmers near the river.",
+        sub_event_type="Abduction/forced disappearance",
+    )
+    assert (a1, a2) == (ISLAMIC_STATE, CIVILIANS)
+
+
+def test_excessive_force_puts_the_force_first():
+    text = "Police opened fire on demonstrators outside the council, killing one of them."
+    a1, a2, *_ = assign_actors(text, sub_event_type="Excessive force against protesters")
+    assert (a1, a2) == (IRAQ_POLICE, PROTESTERS)
+    # no force named: actor 1 stays unknown, never invented
+    a1, a2, *_ = assign_actors(
+        "A demonstrator was shot dead during the march.",
+        sub_event_type="Excessive force against protesters",
+    )
+    assert (a1, a2) == (None, PROTESTERS)
 
 
 def test_bare_militants_follow_the_article():

@@ -20,6 +20,8 @@ PUB = dt.date(2017, 5, 13)  # a Saturday
         ("The strike took place on Dec. 30.", dt.date(2016, 12, 30), 1),
         ("On 3 March 2015 the town fell.", dt.date(2015, 3, 3), 1),
         ("Fighting on 2016-10-21 left many dead.", dt.date(2016, 10, 21), 1),
+        ("Two days ago gunmen shot a farmer.", dt.date(2017, 5, 11), 1),
+        ("Four days earlier, a bomb hit the market.", dt.date(2017, 5, 9), 1),
     ],
 )
 def test_days(text, day, precision):
@@ -37,6 +39,13 @@ def test_last_week_is_a_range():
     assert reading.day is None
     assert reading.precision == 2
     assert reading.start == dt.date(2017, 5, 6) and reading.end == PUB
+
+
+def test_a_few_days_ago_is_a_range_not_a_day():
+    reading = read_date("A few days ago militants raided the farm.", published=PUB)
+    assert reading is not None
+    assert (reading.day, reading.precision) == (None, 2)
+    assert reading.start == dt.date(2017, 5, 6) and reading.end == dt.date(2017, 5, 12)
 
 
 def test_nothing_is_invented():

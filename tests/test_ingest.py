@@ -426,6 +426,36 @@ def test_dateline_forms(opening: str, place: str | None, outlet: str | None) -> 
     assert body(article).startswith("Troops entered")
 
 
+@pytest.mark.parametrize(
+    ("opening", "place", "outlet", "published"),
+    [
+        ("HILLA, Aug 9, 2018 - Troops", "Hilla", None, dt.date(2018, 8, 9)),
+        ("NAJAF, Iraq, 9 August 2018 — Troops", "Najaf", None, dt.date(2018, 8, 9)),
+        ("SAMARRA, Feb. 2, 2019 (AFP) - Troops", "Samarra", "AFP", dt.date(2019, 2, 2)),
+        (
+            "ZAKHO (Rudaw) - May 30, 2019 - Troops",
+            "Zakho",
+            "Rudaw",
+            dt.date(2019, 5, 30),
+        ),
+        ("BAGHDAD, Oct 21 (Reuters) - Troops", "Baghdad", "Reuters", None),  # no year: unknown
+    ],
+)
+def test_wire_dateline_date_is_the_publication_date(
+    opening: str, place: str, outlet: str | None, published: dt.date | None
+) -> None:
+    raw = f"Headline here\n{opening} entered the village on Sunday after a short fight."
+    article = article_from_text("w", raw)
+    assert (article.dateline, article.source, article.published) == (place, outlet, published)
+    assert body(article).startswith("Troops entered")
+
+
+def test_metadata_date_wins_over_the_dateline_date() -> None:
+    raw = "Headline here\nHILLA, Aug 9, 2018 - Troops entered the village on Sunday after a fight."
+    article = article_from_text("w", raw, published="2018-08-10")
+    assert article.published == dt.date(2018, 8, 10)
+
+
 def test_dateline_in_a_first_line_without_headline() -> None:
     raw = (
         "HIT (AFP) - A car bomb killed four people at a market in the town on Monday, police said."

@@ -114,11 +114,17 @@ _ALIASES: tuple[tuple[str, str, int], ...] = (
         IRAN,
         re.I,
     ),
-    (r"\bpkk\b|\bkurdistan\s+workers['’]?\s+party\b|\bhpg\b|\bybs\b", PKK, re.I),
+    (
+        r"\b(?:pkk|hpg|ybs)(?:\s+(?:militants?|fighters?|guerrillas?|rebels?|members?|"
+        r"elements?))?\b|\bkurdistan\s+workers['’]?\s+party\b",
+        PKK,
+        re.I,
+    ),
     (r"\bwhite\s+flags?\b|\brayat\s+al[-\s]bayda\b", WHITE_FLAGS, re.I),
     (
         r"\bislamic\s+state(?:\s+(?:group|of\s+iraq(?:\s+and\s+(?:the\s+)?(?:levant|syria))?|"
-        r"militants?|fighters?|jihadists?|elements?|members?|cells?))?\b|\b(?:daesh|da['’]esh)"
+        r"militants?|fighters?|jihadists?|elements?|members?|cells?|gunmen|terrorists?|"
+        r"operatives?|insurgents?|attackers?))?\b|\b(?:daesh|da['’]esh)"
         r"(?:\s+(?:militants?|fighters?|elements?|members?|terrorists?|gunmen|cells?))?\b|"
         r"\bamaq\b|\bsleeper\s+cells?\b|\bjihad(?:ist|i)s?\b|\bjihads\b|\btakfiris?\b",
         ISLAMIC_STATE,
@@ -404,6 +410,12 @@ def assign_actors(
         name1 = PROTESTERS
         if name2 in {PROTESTERS, CIVILIANS}:
             name2, actor2 = None, None
+    elif sub == "Excessive force against protesters":
+        # ACLED: the force that fired on the crowd is actor 1, the protesters actor 2
+        if name1 in {None, PROTESTERS, CIVILIANS}:
+            force = next((m for m in mentions if m.name in _STATE), None)
+            actor1, name1 = force, force.name if force is not None else None
+        name2, actor2 = PROTESTERS, None
     elif sub in {"Violent demonstration", "Mob violence"}:
         name1 = RIOTERS if name1 in {None, PROTESTERS, CIVILIANS} else name1
     elif sub in {

@@ -5,8 +5,9 @@ are read as they are; a day and month without a year take the year that puts the
 closest before the publication date. Relative words are resolved against the
 publication date: "today", "this morning", "tonight" (that day); "yesterday",
 "overnight", "last night" (the day before); a weekday ("on Friday", "Wednesday night")
-is the most recent such day on or before publication; "last week" is a week-long
-range; "earlier this month" a month. Without a publication date relative words cannot
+is the most recent such day on or before publication; "two days ago" and "three days
+earlier" count back from publication; "last week" and "a few days ago" are week-long
+ranges; "earlier this month" a month. Without a publication date relative words cannot
 be resolved, and nothing is invented: the result is None.
 
 ``time_precision`` follows ACLED: 1 the day is known, 2 the week, 3 the month.
@@ -82,7 +83,8 @@ _RELATIVE = FoldedPattern(
     r"\b(?P<w>today|this\s+morning|this\s+afternoon|this\s+evening|tonight|earlier\s+today|"
     r"early\s+(?:this|today)|yesterday|last\s+night|overnight|the\s+day\s+before|"
     r"on\s+the\s+eve|last\s+week|this\s+week|earlier\s+this\s+week|past\s+week|"
-    r"earlier\s+this\s+month|this\s+month|last\s+month|(?:two|three|a\s+few)\s+days\s+ago|"
+    r"earlier\s+this\s+month|this\s+month|last\s+month|"
+    r"(?:two|three|four|five|a\s+few)\s+days\s+(?:ago|earlier|before)|"
     r"a\s+day\s+earlier|the\s+previous\s+day|in\s+the\s+early\s+hours|before\s+dawn|"
     r"at\s+dawn|at\s+dusk)\b"
 )
@@ -187,8 +189,11 @@ def _relative(text: str, published: dt.date) -> list[DateReading]:
         elif w == "last month":
             end = published.replace(day=1) - dt.timedelta(days=1)
             out.append(DateReading(None, end.replace(day=1), end, 3, m.start(), m.end(), True))
-        elif w.endswith("days ago"):
-            n = {"two": 2, "three": 3}.get(w.split()[0], 3)
+        elif w.startswith("a few days"):  # some day of the past week, not a day
+            start, end = published - dt.timedelta(days=7), published - dt.timedelta(days=1)
+            out.append(DateReading(None, start, end, 2, m.start(), m.end(), True))
+        elif " days " in w:  # "two days ago", "three days earlier"
+            n = {"two": 2, "three": 3, "four": 4, "five": 5}[w.split()[0]]
             day = published - dt.timedelta(days=n)
             out.append(DateReading(day, day, day, 1, m.start(), m.end(), True))
         else:  # today, this morning, tonight, before dawn, in the early hours
