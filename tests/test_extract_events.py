@@ -48,6 +48,20 @@ def test_no_event():
     assert event_strength("A car bomb killed five people.") >= 2
 
 
+@pytest.mark.parametrize(
+    ("text", "is_event"),
+    [
+        ("Baiji was recaptured from the jihadists in 2015.", False),
+        ("Since late 2016, militants have attacked the road dozens of times.", False),
+        ("Back in 2007, a truck bomb killed scores of people in the market.", False),
+        ("Troops stormed Hit, which the militants seized in 2014, on Tuesday.", True),
+        ("A truck bomb killed five people in the market on 2 May 2017.", True),
+    ],
+)
+def test_a_bare_year_marks_background_history(text, is_event):
+    assert (event_strength(text) > 0) is is_event
+
+
 def test_cues_have_offsets():
     text = "Gunmen kidnapped a driver."
     (cue,) = [c for c in find_cues(text) if c.kind == "abduction"]

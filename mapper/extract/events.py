@@ -443,7 +443,42 @@ def event_strength(text: str) -> int:
         # a warning or a fear, not a report of an event (unless it gives figures)
         if "protest" not in kinds and not read_figures(text):
             score = 0
+    if score and _is_history(text):
+        return 0
     return score
+
+
+# "in 2014", "since late 2015", "back in 2003": a year alone dates history, not news
+_HISTORY_YEAR = re.compile(
+    r"\b(?:in|since|during|until|back\s+in)\s+(?:(?:early|late|mid)[-\s]?)?"
+    r"(?:19[5-9]\d|20[0-4]\d)\b(?!\s*[-/.]\s*\d)",
+    re.IGNORECASE,
+)
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|where|when)\b", re.IGNORECASE)
+
+
+def _is_history(text: str) -> bool:
+    """Whether the sentence's main clause is dated by a bare year: background history.
+
+    News of an event dates it by day ("on Monday", "21 October"); "Tikrit was retaken
+    in 2015" recalls the past. A year inside a relative clause ("Mosul, which IS seized
+    in 2014, ...") dates only that clause.
+
+    Examples
+    --------
+    >>> _is_history("The town was retaken from the militants in 2015.")
+    True
+    >>> _is_history("Troops entered Mosul, which IS seized in 2014, on Monday.")
+    False
+    >>> _is_history("Gunmen killed two farmers on 3 May 2018.")
+    False
+    """
+    if not any(ch.isdigit() for ch in text):
+        return False
+    for m in _HISTORY_YEAR.finditer(text):
+        if not _RELATIVE_CLAUSE.search(text, 0, m.start()):
+            return True
+    return False
 
 
 def classify(
