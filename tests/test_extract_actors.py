@@ -84,6 +84,22 @@ def test_a_named_group_with_its_generic_noun_is_one_actor():
     assert (a1, a2) == (ISLAMIC_STATE, CIVILIANS)
 
 
+def test_passive_victims_and_the_when_clause_agent():
+    a1, a2, *_ = assign_actors(
+        "Two policemen were killed when Daesh fighters stormed their checkpoint at dawn.",
+        sub_event_type="Armed clash",
+    )
+    assert (a1, a2) == (ISLAMIC_STATE, IRAQ_POLICE)
+
+
+def test_of_alone_does_not_make_an_agent():
+    a1, a2, *_ = assign_actors(
+        "A blast hit a depot of the Hashd al-Shaabi near the town.",
+        sub_event_type="Remote explosive/landmine/IED",
+    )
+    assert a1 == UNIDENTIFIED and a2 == PMF
+
+
 def test_excessive_force_puts_the_force_first():
     text = "Police opened fire on demonstrators outside the council, killing one of them."
     a1, a2, *_ = assign_actors(text, sub_event_type="Excessive force against protesters")

@@ -62,6 +62,15 @@ def test_a_bare_year_marks_background_history(text, is_event):
     assert (event_strength(text) > 0) is is_event
 
 
+def test_who_takes_control_decides_the_territorial_sub_event():
+    assert classify("Federal police later took control of the district.")[1] == (
+        "Government regains territory"
+    )
+    assert classify("Jihadists took control of the district.")[1] == (
+        "Non-state actor overtakes territory"
+    )
+
+
 def test_cues_have_offsets():
     text = "Gunmen kidnapped a driver."
     (cue,) = [c for c in find_cues(text) if c.kind == "abduction"]

@@ -290,7 +290,7 @@ _PASSIVE_BY = re.compile(
     re.I,
 )
 _BY = re.compile(
-    r"\b(?:by|of)\s+(?:presumed\s+|suspected\s+|likely\s+|the\s+)?$|\bby\s+(?:an?\s+|the\s+)?"
+    r"\bby\s+(?:presumed\s+|suspected\s+|likely\s+|the\s+)?$|\bby\s+(?:an?\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,6}$|\bclaimed\s+by\b|\bblamed\s+on\b|\b(?:remnant|remnants|left\s+"
     r"behind)\s+(?:\w+\s+){0,2}(?:of|by)\s+$|\blikely\s+(?:by\s+)?$|\bbelonging\s+to\s+$",
     re.I,
@@ -299,6 +299,31 @@ _PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?(?:shot\s+and\s+)?$", re.IGNORECASE
 )
 _AGENT_HINTS = ("by", "of", "claimed", "blamed", "remnant", "behind", "likely", "belonging")
+
+
+_WHEN_CLAUSE = FoldedPattern(r"\b(?:when|as|after)\s+", needles=("when", "as ", "after"))
+
+
+def _clause_subjects(
+    text: str, folded: str | None, pos: int, mentions: list[ActorMention], victim: ActorMention
+) -> list[ActorMention]:
+    """Return the armed actor that opens a "when X attacked" clause after ``pos``."""
+    clause = _WHEN_CLAUSE.search(text, folded, pos)
+    if clause is None:
+        return []
+    end = text.find(".", clause.end())
+    stop = end if end > 0 else len(text)
+    verb = _ACTIVE_VERB.fast_search(text, folded, clause.end(), stop)
+    if verb is None:
+        return []
+    return [
+        m
+        for m in mentions
+        if clause.end() <= m.start
+        and m.end <= verb.start()
+        and m.name not in _VICTIMS_ONLY
+        and m.name != victim.name
+    ][:1]
 
 
 def _after_by(window: str) -> bool:
@@ -375,6 +400,9 @@ def assign_actors(
         victim = subjects[0]
         subjects = []
         agents = [m for m in agents if m.start > first_verb.start()] if first_verb else agents
+        if not agents and first_verb is not None:
+            # "... were killed when IS militants attacked their post": who did it
+            agents = _clause_subjects(text, folded, first_verb.end(), mentions, victim)
     if subjects:
         actor1 = subjects[0]
     elif agents:

@@ -420,6 +420,16 @@ _STRONG = frozenset(
 )  # fmt: skip
 
 
+# the government's forces as the subject just before a territory verb
+_STATE_SUBJECT = re.compile(
+    r"\b(?:(?:iraqi|government|federal|security|pro-government)\s+(?:forces|troops|army|"
+    r"police|units)|the\s+army|troops|isf|counter[-\s]terrorism\s+(?:service|forces|units)|"
+    r"popular\s+mobili[sz]ation\s+(?:forces|units)|pmf|pmu|hashd(?:\s+al-sha['’]?abi)?)"
+    r"(?:\s+(?:later|then|eventually|finally|subsequently|also))?\s+$",
+    re.IGNORECASE,
+)
+
+
 @per_article
 def event_strength(text: str) -> int:
     """Score how strongly ``text`` describes a concrete event (0 = not at all).
@@ -607,6 +617,8 @@ def _choose(
     if "regain" in kinds and not civilians:
         return "Government regains territory"
     if "overtake" in kinds and not civilians and "arrest" not in kinds:
+        if _STATE_SUBJECT.search(text, max(0, first["overtake"] - 60), first["overtake"]):
+            return "Government regains territory"  # "Iraqi forces took control of the town"
         return "Non-state actor overtakes territory"
     if "onesided" in kinds or ("clash" in kinds and civilians and (has_kills or hit)):
         return "Attack" if civilians or not _ARMED_WORDS.test(text, folded) else "Armed clash"
