@@ -56,6 +56,8 @@ def test_no_event():
         ("Back in 2007, a truck bomb killed scores of people in the market.", False),
         ("Troops stormed Hit, which the militants seized in 2014, on Tuesday.", True),
         ("A truck bomb killed five people in the market on 2 May 2017.", True),
+        ("The minister toured the old city, which was ruined in the battle in 2017.", False),
+        ("The minister toured the old city, which was ruined in fighting in 2017.", False),
     ],
 )
 def test_a_bare_year_marks_background_history(text, is_event):

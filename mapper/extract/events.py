@@ -395,6 +395,8 @@ def _cues(text: str) -> tuple[Cue, ...]:
             continue
         for a, b in rx.spans(text, folded):
             out.append(Cue(kind, a, b, text[a:b]))
+    if out and (history := _history_spans(text)):
+        out = [c for c in out if not any(x <= c.start < y for x, y in history)]
     out.sort(key=lambda c: (c.start, c.kind))
     return tuple(out)
 
@@ -445,16 +447,16 @@ def event_strength(text: str) -> int:
     score = len(kinds & _STRONG)
     folded = fold(text)
     lower = text.lower() if folded is None else folded
-    if contains_any(lower, _KILL_STEMS) and _KILLS.test(text, folded):
-        score += 1
+    if contains_any(lower, _KILL_STEMS):
+        kill = _KILLS.search(text, folded)
+        if kill is not None and not any(a <= kill.start() < b for a, b in _history_spans(text)):
+            score += 1
     if score and text[:1] in _QUOTES and not read_figures(text):
         return 0  # a quoted opinion ("... because ISIS is collapsing in Mosul")
     if score and contains_any(lower, _HEDGE_STEMS) and _HEDGE.test(text, folded):
         # a warning or a fear, not a report of an event (unless it gives figures)
         if "protest" not in kinds and not read_figures(text):
             score = 0
-    if score and _is_history(text):
-        return 0
     return score
 
 
@@ -467,28 +469,35 @@ _HISTORY_YEAR = re.compile(
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|where|when)\b", re.IGNORECASE)
 
 
-def _is_history(text: str) -> bool:
-    """Whether the sentence's main clause is dated by a bare year: background history.
+def _history_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of ``text`` that a bare year dates: background history.
 
     News of an event dates it by day ("on Monday", "21 October"); "Tikrit was retaken
-    in 2015" recalls the past. A year inside a relative clause ("Mosul, which IS seized
-    in 2014, ...") dates only that clause.
+    in 2015" recalls the past, and so does the whole sentence. A year inside a relative
+    clause ("Mosul, which IS seized in 2014, ...") dates only that clause.
 
     Examples
     --------
-    >>> _is_history("The town was retaken from the militants in 2015.")
+    >>> text = "The town was retaken in 2015."
+    >>> _history_spans(text) == [(0, len(text))]
     True
-    >>> _is_history("Troops entered Mosul, which IS seized in 2014, on Monday.")
-    False
-    >>> _is_history("Gunmen killed two farmers on 3 May 2018.")
-    False
+    >>> _history_spans("Troops entered Mosul, which IS seized in 2014, on Monday.")
+    [(20, 45)]
+    >>> _history_spans("Gunmen killed two farmers on 3 May 2018.")
+    []
     """
     if not any(ch.isdigit() for ch in text):
-        return False
+        return []
+    spans: list[tuple[int, int]] = []
     for m in _HISTORY_YEAR.finditer(text):
-        if not _RELATIVE_CLAUSE.search(text, 0, m.start()):
-            return True
-    return False
+        begin = text.rfind(". ", 0, m.start()) + 1  # the sentence (text may join several)
+        clauses = list(_RELATIVE_CLAUSE.finditer(text, begin, m.start()))
+        if clauses:
+            spans.append((clauses[-1].start(), m.end()))
+        else:
+            stop = text.find(". ", m.end())
+            spans.append((begin, len(text) if stop < 0 else stop + 1))
+    return spans
 
 
 def classify(
