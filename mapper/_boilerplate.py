@@ -216,6 +216,13 @@ _HEADER_CREDIT = re.compile(
 )
 
 
+_DATELINE_OUTLET = re.compile(r"[A-Z][\w&.'’-]*(?:\s[A-Z0-9][\w&.'’-]*){0,3}")
+#: parenthesised words after a dateline's place that are places, not outlets
+_NOT_OUTLETS = frozenset(
+    {"iraq", "kurdistan", "kurdistan region", "krg", "syria", "iran", "turkey", "updated"}
+)
+
+
 def detect_outlet(
     *,
     title_segments: Iterable[str],
@@ -252,7 +259,13 @@ def detect_outlet(
 
     for segment in title_segments:
         add(0, known_outlet(segment))
-    add(2, known_outlet(dateline_outlet) if dateline_outlet else None)
+    if dateline_outlet:
+        known = known_outlet(dateline_outlet)
+        add(2, known)
+        if known is None and _DATELINE_OUTLET.fullmatch(dateline_outlet.strip()):
+            # "KIRKUK, Nov 20 (Rafidain Wire) -": by wire convention, the outlet
+            if dateline_outlet.strip().casefold() not in _NOT_OUTLETS:
+                add(1, dateline_outlet.strip())
     for line in header_lines:
         add(2, known_outlet(line))
         credit = _HEADER_CREDIT.match(line.strip())

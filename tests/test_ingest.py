@@ -450,6 +450,13 @@ def test_wire_dateline_date_is_the_publication_date(
     assert body(article).startswith("Troops entered")
 
 
+def test_an_unknown_outlet_in_a_wire_dateline_is_the_source() -> None:
+    raw = "Headline\nHILLA, Aug 9, 2018 (Euphrates Courier) - Troops entered the village on Sunday."
+    assert article_from_text("w", raw).source == "Euphrates Courier"
+    raw = "Headline\nHILLA (Iraq) - Troops entered the village on Sunday after a short fight."
+    assert article_from_text("w", raw).source is None
+
+
 def test_metadata_date_wins_over_the_dateline_date() -> None:
     raw = "Headline here\nHILLA, Aug 9, 2018 - Troops entered the village on Sunday after a fight."
     article = article_from_text("w", raw, published="2018-08-10")
