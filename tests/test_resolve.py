@@ -136,3 +136,55 @@ def test_a_site_of_the_named_kind_on_the_stated_side():
     assert loc.place_id == "t:plant" and loc.geo_precision == 2
     south = dataclasses.replace(m, toponym=dataclasses.replace(m.toponym, bearing_deg=180.0))
     assert resolve_mention(south, gazetteer=gaz).location.place_id != "t:plant"
+
+
+def test_of_two_namesakes_the_one_near_the_sentence_s_other_place_wins():
+    from _extract_places import PLACES
+
+    from mapper.gazetteer import Gazetteer
+    from mapper.models import Place
+
+    # two towns share a name; the sentence's other place (Baqubah, in Diyala) lies in
+    # neither one's governorate, but one of them is a short drive from it
+    gaz = Gazetteer.from_places(
+        [
+            *PLACES,
+            Place("t:hus-south", "Husseiniya", 32.65, 44.07, "town", admin1="Kerbala",
+                  population=60_000),
+            Place("t:hus-north", "Husseiniya", 33.48, 44.50, "town", admin1="Baghdad",
+                  population=20_000),
+        ]
+    )  # fmt: skip
+    topo = Toponym(surface="Husseiniya", start=0, end=10, candidates=("t:hus-south", "t:hus-north"),
+                   relation="in")  # fmt: skip
+    base = _mention("Mosul")
+    alone = dataclasses.replace(base, toponym=topo, sentence="A bomb went off in Husseiniya.")
+    assert resolve_mention(alone, gazetteer=gaz).location.place_id == "t:hus-south"
+    told = dataclasses.replace(
+        base, toponym=topo, sentence="A bomb went off in Husseiniya, on the way to Baqubah."
+    )
+    assert resolve_mention(told, gazetteer=gaz).location.place_id == "t:hus-north"
+
+
+def test_a_far_namesake_gives_way_to_a_respelt_place_near_the_story():
+    from _extract_places import PLACES
+
+    from mapper.gazetteer import Gazetteer
+    from mapper.models import Place
+
+    gaz = Gazetteer.from_places(
+        [
+            *PLACES,
+            Place("t:maidan", "Maidan", 36.35, 43.14, "neighbourhood", admin1="Ninewa"),
+            Place("t:madain", "Madain", 33.10, 44.58, "town", admin1="Baghdad"),
+        ]
+    )
+    topo = Toponym(surface="Maidan", start=0, end=6, candidates=("t:maidan",), relation="in")
+    base = _mention("Mosul")
+    m = dataclasses.replace(
+        base, toponym=topo, sentence="A bomb hit a market in the area of Maidan, south of Baghdad."
+    )
+    assert resolve_mention(m, gazetteer=gaz).location.place_id == "t:madain"
+    # with nothing else named, the known record stands
+    m = dataclasses.replace(base, toponym=topo, sentence="A bomb hit a market in Maidan.")
+    assert resolve_mention(m, gazetteer=gaz).location.place_id == "t:maidan"
