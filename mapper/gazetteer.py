@@ -716,14 +716,14 @@ class Gazetteer:
 
         The consonant-skeleton match of :meth:`candidates`, also when ``name`` itself
         is known: a resolver that finds the known record far from the story can look
-        here for the place the writer meant ("Maidan" for "Madain").
+        here for the place the writer meant ("Baidar" for "Badair").
 
         Examples
         --------
         >>> from mapper.models import Place
-        >>> g = Gazetteer.from_places([Place("a", "Madain", 33.1, 44.58, "town"),
-        ...                            Place("b", "Maidan", 36.35, 43.14, "neighbourhood")])
-        >>> [c.place.id for c in g.respellings("Maidan")]
+        >>> g = Gazetteer.from_places([Place("a", "Badair", 33.0, 44.5, "town"),
+        ...                            Place("b", "Baidar", 36.3, 43.1, "neighbourhood")])
+        >>> [c.place.id for c in g.respellings("Baidar")]
         ['a']
         >>> g.respellings("Xy")
         []

@@ -142,7 +142,7 @@ def _context(
 
 
 #: A candidate this close to a place the sentence names for sure is the one meant,
-#: even across a governorate border ("Rashidiya, north of Baghdad").
+#: even across a governorate border (a town just over the provincial line).
 _CONTEXT_KM = 50.0
 #: What such nearness adds to a candidate's score (less than a shared governorate).
 _CONTEXT_NEAR_BONUS = 1.0
@@ -478,8 +478,8 @@ _RESPELT_KM = 60.0
 def _respelt_near(surface: str, places: list[Place], gazetteer: Gazetteer) -> Place | None:
     """Return a record spelt like ``surface`` that lies near one of ``places``, if any.
 
-    "Maidan, south of Baghdad": the known Maidan is a Mosul neighbourhood, but Madain
-    lies just south of Baghdad; the writer meant that.
+    "Baidar, south of Baghdad", when the only known Baidar is a Mosul neighbourhood
+    and a Badair lies just south of Baghdad: the writer meant Badair.
     """
     for cand in gazetteer.respellings(surface, limit=10):
         p = cand.place

@@ -132,7 +132,7 @@ def test_lone_loose_spelling_gives_way_to_a_sure_name_in_another_slot():
 
 
 def test_a_name_built_on_a_town_is_a_place_near_that_town():
-    uses = _uses("Militias clashed with gunmen in the area of Shatt Hawija on Monday.")
+    uses = _uses("Militias clashed with gunmen in the area of Qasr Hawija on Monday.")
     use = uses["Hawija"]
     assert use.toponym.relation == "near"
     assert use.role == "event" and 0.9 <= use.tie < 3.0
@@ -172,3 +172,20 @@ def test_a_far_namesake_does_not_lower_the_place_that_holds_it():
     # a named district stays the event's district
     uses = _uses("A bomb hurt two men in Daquq village in Kirkuk district.")
     assert uses["Kirkuk"].tie >= 2.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops searched for hidden bombs in the areas of Umm Rasas and Daquq.",
+        "Troops searched for bombs in the villages of Umm Rasas, Tal Sheikh and Daquq.",
+    ],
+)
+def test_a_later_name_of_a_list_opened_by_in_the_areas_of_is_tied_to_the_event(text):
+    use = _uses(text)["Daquq"]
+    assert use.toponym.relation == "in" and use.tie >= 2.0
+
+
+def test_a_name_after_and_with_no_such_list_stays_loosely_tied():
+    use = _uses("Officials from Baghdad and Daquq met on Sunday.")["Daquq"]
+    assert use.tie < 2.0

@@ -149,21 +149,21 @@ def test_of_two_namesakes_the_one_near_the_sentence_s_other_place_wins():
     gaz = Gazetteer.from_places(
         [
             *PLACES,
-            Place("t:hus-south", "Husseiniya", 32.65, 44.07, "town", admin1="Kerbala",
+            Place("t:tal-south", "Umm Tal", 32.65, 44.07, "town", admin1="Kerbala",
                   population=60_000),
-            Place("t:hus-north", "Husseiniya", 33.48, 44.50, "town", admin1="Baghdad",
+            Place("t:tal-north", "Umm Tal", 33.48, 44.50, "town", admin1="Baghdad",
                   population=20_000),
         ]
     )  # fmt: skip
-    topo = Toponym(surface="Husseiniya", start=0, end=10, candidates=("t:hus-south", "t:hus-north"),
+    topo = Toponym(surface="Umm Tal", start=0, end=7, candidates=("t:tal-south", "t:tal-north"),
                    relation="in")  # fmt: skip
     base = _mention("Mosul")
-    alone = dataclasses.replace(base, toponym=topo, sentence="A bomb went off in Husseiniya.")
-    assert resolve_mention(alone, gazetteer=gaz).location.place_id == "t:hus-south"
+    alone = dataclasses.replace(base, toponym=topo, sentence="A bomb went off in Umm Tal.")
+    assert resolve_mention(alone, gazetteer=gaz).location.place_id == "t:tal-south"
     told = dataclasses.replace(
-        base, toponym=topo, sentence="A bomb went off in Husseiniya, on the way to Baqubah."
+        base, toponym=topo, sentence="A bomb went off in Umm Tal, on the way to Baqubah."
     )
-    assert resolve_mention(told, gazetteer=gaz).location.place_id == "t:hus-north"
+    assert resolve_mention(told, gazetteer=gaz).location.place_id == "t:tal-north"
 
 
 def test_a_far_namesake_gives_way_to_a_respelt_place_near_the_story():
@@ -175,16 +175,16 @@ def test_a_far_namesake_gives_way_to_a_respelt_place_near_the_story():
     gaz = Gazetteer.from_places(
         [
             *PLACES,
-            Place("t:maidan", "Maidan", 36.35, 43.14, "neighbourhood", admin1="Ninewa"),
-            Place("t:madain", "Madain", 33.10, 44.58, "town", admin1="Baghdad"),
+            Place("t:baidar", "Baidar", 36.35, 43.14, "neighbourhood", admin1="Ninewa"),
+            Place("t:badair", "Badair", 33.10, 44.58, "town", admin1="Baghdad"),
         ]
     )
-    topo = Toponym(surface="Maidan", start=0, end=6, candidates=("t:maidan",), relation="in")
+    topo = Toponym(surface="Baidar", start=0, end=6, candidates=("t:baidar",), relation="in")
     base = _mention("Mosul")
     m = dataclasses.replace(
-        base, toponym=topo, sentence="A bomb hit a market in the area of Maidan, south of Baghdad."
+        base, toponym=topo, sentence="A bomb hit a market in the area of Baidar, south of Baghdad."
     )
-    assert resolve_mention(m, gazetteer=gaz).location.place_id == "t:madain"
+    assert resolve_mention(m, gazetteer=gaz).location.place_id == "t:badair"
     # with nothing else named, the known record stands
-    m = dataclasses.replace(base, toponym=topo, sentence="A bomb hit a market in Maidan.")
-    assert resolve_mention(m, gazetteer=gaz).location.place_id == "t:maidan"
+    m = dataclasses.replace(base, toponym=topo, sentence="A bomb hit a market in Baidar.")
+    assert resolve_mention(m, gazetteer=gaz).location.place_id == "t:baidar"

@@ -254,6 +254,13 @@ _ORIGIN_WORDS = ("from", "to", "for", "via", "visit", "arriv", "flew", "travel",
                  "displaced", "return", "head", "moved", "sent", "transfer", "reach")  # fmt: skip
 
 
+#: A later name of a list that "in the areas of" opens ("in the villages of A, B and").
+_LATER_IN_LIST = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?:areas|villages|towns|neighbou?rhoods|districts|regions)\s+of\s+"
+    r"(?:(?:al-|el-)?[A-Z][\w'’-]*\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+))+$"
+)
+
+
 def _relation(
     before: str, after: str, surface: str = ""
 ) -> tuple[str, float | None, float | None, float]:
@@ -298,6 +305,8 @@ def _relation(
         return "in", None, None, 3.0
     if any(w in lower for w in _ORIGIN_WORDS) and _ORIGIN.search(before, tail):
         return "in", None, None, 0.5
+    if ("and" in lower or "," in lower) and _LATER_IN_LIST.search(before, tail):
+        return "in", None, None, 2.5  # "in the areas of Umm Rasas and X": X too
     return "in", None, None, 1.0
 
 
@@ -336,7 +345,7 @@ _SENTENCE_OPEN = re.compile(r"[.!?\n]\s*$")
 def _longer_name_start(before: str) -> int | None:
     """Where the capitalised name the match continues starts in ``before``, if it does.
 
-    "Jisr Diyala", "Hawi al-Adhaim": the match is the tail of a longer name.
+    "Jisr Diyala", "Qasr al-Hawija": the match is the tail of a longer name.
     """
     cut = max(len(before) - 40, 0)
     m = _LONGER_NAME.search(before, cut)
@@ -353,7 +362,7 @@ def _longer_name_start(before: str) -> int | None:
 
 
 #: Record types a longer name may be built on and still lie next to the record
-#: ("Hawi al-Adhaim" by the town of al-Adhaim); a name built on a province or a
+#: ("Qasr al-Hawija" by the town of Hawija); a name built on a province or a
 #: river ("Jisr Diyala") says nothing of where it lies.
 _NAMESAKE_TYPES = frozenset({"city", "town", "village"})
 #: How much less a name inside a longer one binds to the event than a name of its own.
@@ -540,7 +549,7 @@ def _use_of(
 ) -> PlaceUse | None:
     """Read the name at ``text[a:b]`` in its context; None when it is not a place here.
 
-    A name that ends a longer capitalised name ("Hawi al-Adhaim") is kept as a place
+    A name that ends a longer capitalised name ("Qasr al-Hawija") is kept as a place
     near it only when ``gazetteer`` says it names a settlement.
     """
     if surface.lower() in _COUNTRY_LEVEL:
