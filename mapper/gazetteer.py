@@ -672,28 +672,9 @@ class Gazetteer:
                         quality = _RESPELL_QUALITY
                         break
         if not ranked:
-            sk = skeleton(key)
-            keys = self._skeleton_keys(sk) if sk and len(key) >= 4 else ()
-            keys = tuple(
-                k
-                for k in keys
-                if abs(len(k) - len(key)) <= 1
-                and difflib.SequenceMatcher(None, k, key).ratio() >= _SKELETON_MIN_RATIO
-            )
-            if keys:
+            ranked = self._skeleton_ranked(key)
+            if ranked:
                 quality = _SKELETON_QUALITY
-                merged: dict[int, float] = {}
-                for k in keys:
-                    for i, _ in self._rank_key(k):
-                        prim = max(p for j, p in self._index[k] if j == i)
-                        merged[i] = max(merged.get(i, 0.0), self._weight(i, prim))
-                total = sum(merged.values()) or 1.0
-                ranked = tuple(
-                    sorted(
-                        ((i, w / total) for i, w in merged.items()),
-                        key=lambda t: (-t[1], self._places[t[0]].id),
-                    )
-                )
         if types is not None:
             kept = [(i, s) for i, s in ranked if self._places[i].feature_type in types]
             if kept:
@@ -703,6 +684,60 @@ class Gazetteer:
             Candidate(place=self._places[i], score=round(min(1.0, s * quality), 6))
             for i, s in ranked[:limit]
         ]
+
+    def _skeleton_ranked(self, key: str) -> tuple[tuple[int, float], ...]:
+        """Rank the records whose names share ``key``'s consonant skeleton (``key`` left out)."""
+        sk = skeleton(key)
+        keys = self._skeleton_keys(sk) if sk and len(key) >= 4 else ()
+        keys = tuple(
+            k
+            for k in keys
+            if k != key
+            and abs(len(k) - len(key)) <= 1
+            and difflib.SequenceMatcher(None, k, key).ratio() >= _SKELETON_MIN_RATIO
+        )
+        if not keys:
+            return ()
+        merged: dict[int, float] = {}
+        for k in keys:
+            for i, _ in self._rank_key(k):
+                prim = max(p for j, p in self._index[k] if j == i)
+                merged[i] = max(merged.get(i, 0.0), self._weight(i, prim))
+        total = sum(merged.values()) or 1.0
+        return tuple(
+            sorted(
+                ((i, w / total) for i, w in merged.items()),
+                key=lambda t: (-t[1], self._places[t[0]].id),
+            )
+        )
+
+    def respellings(self, name: str, *, limit: int = 10) -> list[Candidate]:
+        """Return the records of names spelt like ``name`` but not the same, best-first.
+
+        The consonant-skeleton match of :meth:`candidates`, also when ``name`` itself
+        is known: a resolver that finds the known record far from the story can look
+        here for the place the writer meant ("Baidar" for "Badair").
+
+        Examples
+        --------
+        >>> from mapper.models import Place
+        >>> g = Gazetteer.from_places([Place("a", "Badair", 33.0, 44.5, "town"),
+        ...                            Place("b", "Baidar", 36.3, 43.1, "neighbourhood")])
+        >>> [c.place.id for c in g.respellings("Baidar")]
+        ['a']
+        >>> g.respellings("Xy")
+        []
+        """
+        key = normalize(name)
+        if not key or limit <= 0:
+            return []
+        ranked = self._skeleton_ranked(key)
+        exact = {i for i, _ in self._rank_key(key)}
+        return [
+            Candidate(place=self._places[i], score=round(min(1.0, s * _SKELETON_QUALITY), 6))
+            for i, s in ranked
+            if i not in exact
+        ][:limit]
 
     def _part_candidates(self, name: str, *, limit: int) -> list[Candidate]:
         """Resolve ``"City - Part"`` (ACLED's form for a part of a city or area).

@@ -3,8 +3,9 @@
 A toponym comes with its candidate records ranked by the gazetteer. The resolver
 re-ranks them with the mention's context: a candidate whose name is the surface form
 itself beats a fuzzy one; a candidate in the same governorate as the other places the
-sentence names wins; the relation decides the level ("Kirkuk province" is the
-governorate, "Kirkuk" alone the city); population breaks ties.
+sentence names wins, and so, to a lesser degree, does one near any of them; the
+relation decides the level ("Kirkuk province" is the governorate, "Kirkuk" alone the
+city); population breaks ties.
 
 The point follows from the relation, with ACLED's ``geo_precision`` (1 the place,
 2 near / part of it, 3 a region's centroid) and UCDP's ``where_prec`` (1-7):
@@ -121,26 +122,51 @@ def _capital(governorate: Place, gazetteer: Gazetteer) -> Place | None:
     return None
 
 
-def _context_admins(mention: Mention, gazetteer: Gazetteer, toponym: Toponym) -> dict[str, int]:
+def _context(
+    mention: Mention, gazetteer: Gazetteer, toponym: Toponym
+) -> tuple[dict[str, int], list[Place]]:
+    """Return the governorates of the sentence's other places, and those places."""
     admins: dict[str, int] = {}
+    places: list[Place] = []
     text = mention.sentence
     for m in gazetteer.scan(text):
         if m.surface == toponym.surface:
             continue
         for pid in m.place_ids[:1]:
             p = _get(gazetteer, pid)
-            if p is not None and p.admin1:
-                admins[p.admin1] = admins.get(p.admin1, 0) + 1
-    return admins
+            if p is not None:
+                places.append(p)
+                if p.admin1:
+                    admins[p.admin1] = admins.get(p.admin1, 0) + 1
+    return admins, places
+
+
+#: A candidate this close to a place the sentence names for sure is the one meant,
+#: even across a governorate border (a town just over the provincial line).
+_CONTEXT_KM = 50.0
+#: What such nearness adds to a candidate's score (less than a shared governorate).
+_CONTEXT_NEAR_BONUS = 1.0
+
+
+def _near_context(place: Place, context: list[Place]) -> bool:
+    for other in context:
+        if other.id == place.id or other.feature_type in {"governorate", "region"}:
+            continue
+        dlat = math.radians(other.lat - place.lat)
+        dlon = math.radians(other.lon - place.lon) * math.cos(math.radians(place.lat))
+        if 6371.0 * math.hypot(dlat, dlon) <= _CONTEXT_KM:
+            return True
+    return False
 
 
 def _rank(toponym: Toponym, mention: Mention, gazetteer: Gazetteer) -> list[tuple[float, Place]]:
     key = normalize(toponym.surface)
     plain = _plain(toponym.surface)
     district = _followed_by_district(toponym, mention)
-    admins = _context_admins(mention, gazetteer, toponym)
+    admins, context = _context(mention, gazetteer, toponym)
     scored: list[tuple[float, Place]] = []
     n = len(toponym.candidates)
+    ambiguous = n > 1 and bool(context)
     for i, pid in enumerate(toponym.candidates):
         place = _get(gazetteer, pid)
         if place is None:
@@ -152,6 +178,8 @@ def _rank(toponym: Toponym, mention: Mention, gazetteer: Gazetteer) -> list[tupl
             score += 1.0
         if place.admin1 and admins.get(place.admin1):
             score += 1.5
+        if ambiguous and _near_context(place, context):
+            score += _CONTEXT_NEAR_BONUS
         if toponym.relation == "region":
             score += 1.0 if place.feature_type == "governorate" else 0.0
         elif place.feature_type in _LEVEL_PREF:
@@ -415,9 +443,9 @@ def _namesake_fallback(
     """Return the story's place when the toponym looks like a far-away namesake.
 
     When every other place the sentence names lies in one governorate and no candidate
-    of the toponym does, and the toponym's best candidate is not a large city, the
-    sentence's other place (e.g. the town whose council the victim sat on) is the
-    better guess.
+    of the toponym does, and the toponym's best candidate is not a large city, a
+    record spelt like the toponym near those places is the better guess, and failing
+    that the sentence's other place (e.g. the town whose council the victim sat on).
     """
     if not ranked or toponym.relation not in {"in", "near"}:
         return None
@@ -438,7 +466,28 @@ def _namesake_fallback(
     if not settlements:
         return None
     near = min(_km((best.lat, best.lon), (p.lat, p.lon)) for p in settlements)
-    return settlements[0] if near > 100.0 else None
+    if near <= 100.0:
+        return None
+    return _respelt_near(toponym.surface, settlements, gazetteer) or settlements[0]
+
+
+#: How near the story's places a record spelt like the toponym must lie to be taken.
+_RESPELT_KM = 60.0
+
+
+def _respelt_near(surface: str, places: list[Place], gazetteer: Gazetteer) -> Place | None:
+    """Return a record spelt like ``surface`` that lies near one of ``places``, if any.
+
+    "Baidar, south of Baghdad", when the only known Baidar is a Mosul neighbourhood
+    and a Badair lies just south of Baghdad: the writer meant Badair.
+    """
+    for cand in gazetteer.respellings(surface, limit=10):
+        p = cand.place
+        if p.feature_type not in _SETTLEMENT and p.feature_type not in {"district", "subdistrict"}:
+            continue
+        if any(_km((p.lat, p.lon), (o.lat, o.lon)) <= _RESPELT_KM for o in places):
+            return p
+    return None
 
 
 def _followed_by_district(toponym: Toponym, mention: Mention) -> bool:

@@ -206,3 +206,41 @@ def test_a_command_named_for_a_city_places_its_finds_in_the_area_not_the_city():
     resolved = resolve_mention(mentions[0], gazetteer=GAZ)
     assert resolved is not None and resolved.location is not None
     assert resolved.location.geo_precision == 3
+
+
+def test_a_small_named_area_says_more_than_its_province():
+    from _extract_places import PLACES
+
+    from mapper.gazetteer import Gazetteer
+    from mapper.models import Place
+
+    gaz = Gazetteer.from_places(
+        [
+            *PLACES,
+            Place(
+                "t:karam",
+                "Wadi Karam",
+                34.35,
+                44.15,
+                "region",
+                admin1="Sala al-Din",
+                precision_km=20.0,
+            ),
+            Place(
+                "t:desert",
+                "Western Desert",
+                33.0,
+                41.0,
+                "region",
+                admin1="Anbar",
+                precision_km=250.0,
+            ),
+        ]
+    )
+    text = "Gunmen killed a shepherd in the Wadi Karam area of northern Diyala on Monday."
+    (m,) = extract_mentions(_article(text), gazetteer=gaz)
+    assert m.toponym is not None and m.toponym.surface == "Wadi Karam"
+    # a region as wide as a province or wider says no more than the province
+    text = "Gunmen killed a shepherd in the Western Desert of Anbar on Monday."
+    (m,) = extract_mentions(_article(text), gazetteer=gaz)
+    assert m.toponym is not None and m.toponym.surface == "Anbar"

@@ -201,6 +201,16 @@ def test_fuzzy_fallback_scores_lower(gaz: Gazetteer) -> None:
     assert not loose or loose[0].score < 1.0
 
 
+def test_respellings_leave_out_the_name_itself(gaz: Gazetteer) -> None:
+    exact = {c.place.id for c in gaz.candidates("Al-Hartha")}
+    found = gaz.respellings("Al-Hartha")
+    assert found and not exact & {c.place.id for c in found}
+    assert all(0 < c.score <= 0.6 for c in found)
+    assert gaz.respellings("") == [] and gaz.respellings("Al-Hartha", limit=0) == []
+    # the loose lookup of candidates() is unchanged by the shared helper
+    assert gaz.candidates("Shorawa")[0].place.id == gaz.respellings("Shorawa")[0].place.id
+
+
 def test_search_uses_the_default_gazetteer() -> None:
     assert search("Kerkuk")[0].place.name == "Kirkuk"
     assert isinstance(search("Kerkuk")[0], Candidate)

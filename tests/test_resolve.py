@@ -136,3 +136,55 @@ def test_a_site_of_the_named_kind_on_the_stated_side():
     assert loc.place_id == "t:plant" and loc.geo_precision == 2
     south = dataclasses.replace(m, toponym=dataclasses.replace(m.toponym, bearing_deg=180.0))
     assert resolve_mention(south, gazetteer=gaz).location.place_id != "t:plant"
+
+
+def test_of_two_namesakes_the_one_near_the_sentence_s_other_place_wins():
+    from _extract_places import PLACES
+
+    from mapper.gazetteer import Gazetteer
+    from mapper.models import Place
+
+    # two towns share a name; the sentence's other place (Baqubah, in Diyala) lies in
+    # neither one's governorate, but one of them is a short drive from it
+    gaz = Gazetteer.from_places(
+        [
+            *PLACES,
+            Place("t:tal-south", "Umm Tal", 32.65, 44.07, "town", admin1="Kerbala",
+                  population=60_000),
+            Place("t:tal-north", "Umm Tal", 33.48, 44.50, "town", admin1="Baghdad",
+                  population=20_000),
+        ]
+    )  # fmt: skip
+    topo = Toponym(surface="Umm Tal", start=0, end=7, candidates=("t:tal-south", "t:tal-north"),
+                   relation="in")  # fmt: skip
+    base = _mention("Mosul")
+    alone = dataclasses.replace(base, toponym=topo, sentence="A bomb went off in Umm Tal.")
+    assert resolve_mention(alone, gazetteer=gaz).location.place_id == "t:tal-south"
+    told = dataclasses.replace(
+        base, toponym=topo, sentence="A bomb went off in Umm Tal, on the way to Baqubah."
+    )
+    assert resolve_mention(told, gazetteer=gaz).location.place_id == "t:tal-north"
+
+
+def test_a_far_namesake_gives_way_to_a_respelt_place_near_the_story():
+    from _extract_places import PLACES
+
+    from mapper.gazetteer import Gazetteer
+    from mapper.models import Place
+
+    gaz = Gazetteer.from_places(
+        [
+            *PLACES,
+            Place("t:baidar", "Baidar", 36.35, 43.14, "neighbourhood", admin1="Ninewa"),
+            Place("t:badair", "Badair", 33.10, 44.58, "town", admin1="Baghdad"),
+        ]
+    )
+    topo = Toponym(surface="Baidar", start=0, end=6, candidates=("t:baidar",), relation="in")
+    base = _mention("Mosul")
+    m = dataclasses.replace(
+        base, toponym=topo, sentence="A bomb hit a market in the area of Baidar, south of Baghdad."
+    )
+    assert resolve_mention(m, gazetteer=gaz).location.place_id == "t:badair"
+    # with nothing else named, the known record stands
+    m = dataclasses.replace(base, toponym=topo, sentence="A bomb hit a market in Baidar.")
+    assert resolve_mention(m, gazetteer=gaz).location.place_id == "t:baidar"

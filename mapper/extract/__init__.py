@@ -94,11 +94,18 @@ class _Event:
     strength: int = 0
 
 
+#: A named area at most this wide (a mountain, a valley, a rural area) says more than
+#: the governorate it lies in.
+_SMALL_REGION_KM = 25.0
+
+
 def _specificity(use: PlaceUse, gazetteer: Gazetteer) -> int:
     try:
         place = gazetteer.get(use.place_ids[0])
     except (KeyError, LookupError, ValueError):
         return 9
+    if place.feature_type == "region" and place.precision_km <= _SMALL_REGION_KM:
+        return 4
     return _SPECIFICITY.get(place.feature_type, 5)
 
 

@@ -254,6 +254,13 @@ _ORIGIN_WORDS = ("from", "to", "for", "via", "visit", "arriv", "flew", "travel",
                  "displaced", "return", "head", "moved", "sent", "transfer", "reach")  # fmt: skip
 
 
+#: A later name of a list that "in the areas of" opens ("in the villages of A, B and").
+_LATER_IN_LIST = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?:areas|villages|towns|neighbou?rhoods|districts|regions)\s+of\s+"
+    r"(?:(?:al-|el-)?[A-Z][\w'’-]*\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+))+$"
+)
+
+
 def _relation(
     before: str, after: str, surface: str = ""
 ) -> tuple[str, float | None, float | None, float]:
@@ -298,6 +305,8 @@ def _relation(
         return "in", None, None, 3.0
     if any(w in lower for w in _ORIGIN_WORDS) and _ORIGIN.search(before, tail):
         return "in", None, None, 0.5
+    if ("and" in lower or "," in lower) and _LATER_IN_LIST.search(before, tail):
+        return "in", None, None, 2.5  # "in the areas of Umm Rasas and X": X too
     return "in", None, None, 1.0
 
 
@@ -333,18 +342,31 @@ _LONGER_NAME = re.compile(r"([A-Z][\w'’]*)(?:[-\s]+(?:al|el|Al|El|ad|ar|as|ash
 _SENTENCE_OPEN = re.compile(r"[.!?\n]\s*$")
 
 
-def _inside_longer_name(before: str) -> bool:
-    """Whether the match continues a capitalised name ("Jisr Diyala", "Hawi al-Adhaim")."""
+def _longer_name_start(before: str) -> int | None:
+    """Where the capitalised name the match continues starts in ``before``, if it does.
+
+    "Jisr Diyala", "Qasr al-Hawija": the match is the tail of a longer name.
+    """
     cut = max(len(before) - 40, 0)
     m = _LONGER_NAME.search(before, cut)
     if m is None or re.search(r"[.,;:!?\"“”()\[\]]\s*$", before):
-        return False
+        return None
     word = m.group(1)
     if word.lower() in _FUNCTION_WORDS or word.isupper() or re.search(r"['’]s$", word):
-        return False
+        return None
     start = m.start(1)
     # a sentence's first word is capitalised anyway
-    return not (start == 0 or _SENTENCE_OPEN.search(before, max(start - 4, 0), start))
+    if start == 0 or _SENTENCE_OPEN.search(before, max(start - 4, 0), start):
+        return None
+    return start
+
+
+#: Record types a longer name may be built on and still lie next to the record
+#: ("Qasr al-Hawija" by the town of Hawija); a name built on a province or a
+#: river ("Jisr Diyala") says nothing of where it lies.
+_NAMESAKE_TYPES = frozenset({"city", "town", "village"})
+#: How much less a name inside a longer one binds to the event than a name of its own.
+_LONGER_NAME_PENALTY = 1.0
 
 
 def find_places(
@@ -397,7 +419,7 @@ def find_places(
         taken.append((a, b))
         if not wanted(a) or not match.place_ids:
             continue
-        use = _use_of(text, a, b, match.surface, tuple(match.place_ids))
+        use = _use_of(text, a, b, match.surface, tuple(match.place_ids), gazetteer)
         if use is not None:
             uses.append(use)
     named = [m.place_ids[0] for m in matches if m.place_ids]
@@ -406,11 +428,12 @@ def find_places(
     )
     for a, b, surface, ids in _slot_names(text, regions, taken, named, gazetteer):
         if wanted(a):
-            use = _use_of(text, a, b, surface, ids)
+            use = _use_of(text, a, b, surface, ids, gazetteer)
             if use is not None:
                 uses.append(use)
     uses.sort(key=lambda u: u.toponym.start)
-    return _described_by_next(text, _link_pairs_and_lists(text, uses))
+    linked = _described_by_next(text, _link_pairs_and_lists(text, uses, gazetteer))
+    return _within_next(text, linked, gazetteer)
 
 
 #: A capitalised name the scan did not know, in a slot only a place fills ("the area
@@ -442,9 +465,11 @@ def _slot_names(
     kept when one record takes most of the score. A match on the consonant skeleton
     alone is loose ("Umm Kasir" is not the port of Umm Qasr), so it is kept only when
     a place the text names for sure (``named``: record ids) lies within
-    :data:`_SLOT_CONTEXT_KM` of it.
+    :data:`_SLOT_CONTEXT_KM` of it, or when the text names no other place at all (no
+    other known name in a slot either) and one settlement takes the whole score.
     """
     found: list[tuple[int, int, str, tuple[str, ...]]] = []
+    alone: list[tuple[int, int, str, tuple[str, ...]]] = []
     matches = (
         m
         for x, y in regions
@@ -462,9 +487,17 @@ def _slot_names(
             continue
         if cands[0].place.feature_type == "governorate":
             continue
-        if cands[0].score < _SLOT_SURE_SCORE and not _near_any(cands[0].place, named, gazetteer):
-            continue
-        found.append((a, b, name, tuple(c.place.id for c in cands)))
+        entry = (a, b, name, tuple(c.place.id for c in cands))
+        if cands[0].score >= _SLOT_SURE_SCORE or _near_any(cands[0].place, named, gazetteer):
+            found.append(entry)
+        elif (
+            not named
+            and cands[0].score >= _SLOT_ALONE_SCORE
+            and cands[0].place.feature_type in _ALONE_TYPES
+        ):
+            alone.append(entry)
+    if not found and len({name for _a, _b, name, _ids in alone}) == 1:
+        return alone
     return found
 
 
@@ -472,6 +505,11 @@ def _slot_names(
 _SLOT_SURE_SCORE = 0.7
 #: How near a place the text names a loosely matched name must lie.
 _SLOT_CONTEXT_KM = 60.0
+#: A text that names no other place cannot place a loose match; one record that
+#: takes the whole score of a regular respelling is then taken on its own.
+_SLOT_ALONE_SCORE = 0.6
+#: The kinds of record a lone loose match may be (a village respelt, not a building).
+_ALONE_TYPES = frozenset({"town", "village", "neighbourhood"})
 
 
 def _near_any(place: Place, ids: Sequence[str], gazetteer: Gazetteer) -> bool:
@@ -493,8 +531,27 @@ _SLOT_WORDS = ("village", "area", "town", "district", "region", "neighbo", "quar
                "outskirts", "basin")  # fmt: skip
 
 
-def _use_of(text: str, a: int, b: int, surface: str, place_ids: tuple[str, ...]) -> PlaceUse | None:
-    """Read the name at ``text[a:b]`` in its context; None when it is not a place here."""
+def _built_on_settlement(place_ids: tuple[str, ...], gazetteer: Gazetteer) -> bool:
+    try:
+        place = gazetteer.get(place_ids[0])
+    except (KeyError, LookupError, ValueError, IndexError):
+        return False
+    return place.feature_type in _NAMESAKE_TYPES
+
+
+def _use_of(
+    text: str,
+    a: int,
+    b: int,
+    surface: str,
+    place_ids: tuple[str, ...],
+    gazetteer: Gazetteer | None = None,
+) -> PlaceUse | None:
+    """Read the name at ``text[a:b]`` in its context; None when it is not a place here.
+
+    A name that ends a longer capitalised name ("Qasr al-Hawija") is kept as a place
+    near it only when ``gazetteer`` says it names a settlement.
+    """
     if surface.lower() in _COUNTRY_LEVEL:
         return None
     line_start = text.rfind("\n", 0, a) + 1
@@ -517,9 +574,18 @@ def _use_of(text: str, a: int, b: int, surface: str, place_ids: tuple[str, ...])
         role = "affiliation" if affiliation else "background"
     else:
         role = "event"
-    if _is_person(text, a, b) or _inside_longer_name(before):
+    if _is_person(text, a, b):
         return None
+    outer = _longer_name_start(before)
+    if outer is not None:
+        if gazetteer is None or not _built_on_settlement(place_ids, gazetteer):
+            return None
+        before = before[:outer]
     relation, bearing, distance, tie = _relation(before, after, surface)
+    if outer is not None:
+        # the longer name is a place next to the town it is built on, not the town
+        relation = "near" if relation == "in" else relation
+        tie = min(tie, 3.0) - _LONGER_NAME_PENALTY
     if (
         _POSSESSIVE_PLACE_BEFORE.search(before, max(len(before) - _TAIL, 0))
         and relation == "in"
@@ -581,6 +647,74 @@ def _described_by_next(text: str, uses: list[PlaceUse]) -> list[PlaceUse]:
     return out
 
 
+_KIND = (
+    r"(?:city|town|village|area|neighbou?rhood|district|sub-?district|province|governorate|region)"
+)
+#: Words between two names that make the second the container or the landmark of the
+#: first: "X in the city of Y", "X, area of Y", "X village in Y", "X east of Y".
+_WITHIN = re.compile(
+    rf"^\s*\)?\s*,?\s*(?:{_KIND}\s+)?(?:(?:in|of|within|inside)\s+)?(?:the\s+)?{_KIND}\s+of\s+"
+    rf"(?:the\s+)?$|"
+    rf"^\s+{_KIND}\s+(?:in|of)\s+(?:the\s+)?$|"
+    r"^\s*,?\s*(?:(?:some|about|around|approximately)\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kms|"
+    r"kilomet(?:er|re)s?|miles?)\s+)?(?:in\s+|to\s+)?(?:the\s+)?(?:(?:north|south)(?:[-\s]?(?:east|west))?"
+    r"|east|west)(?:ern)?\s+(?:of\s+)?(?:the\s+)?(?:(?:provincial\s+)?(?:city|town|capital|"
+    r"province|district)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+#: How much less the container or landmark binds to the event than the place it holds.
+_CONTAINER_DROP = 1.0
+
+
+#: The kinds of record X may be: a point, not an area whose centroid says less than Y.
+_HELD_TYPES = frozenset({"city", "town", "village", "neighbourhood", "facility", "road"})
+#: The kinds of record Y may be: a named district stays the event's district.
+_HOLDER_TYPES = frozenset({"city", "town", "village", "neighbourhood", "governorate", "region"})
+#: How far apart X and Y may lie for the gazetteer to agree that Y holds X.
+_WITHIN_KM = 40.0
+
+
+def _within_next(text: str, uses: list[PlaceUse], gazetteer: Gazetteer) -> list[PlaceUse]:
+    """Lower "Y" in "X in the city of Y", "X, area of Y", "X east of Y".
+
+    The sentence places the event at X and names Y only to say where X is; without
+    this, the record types alone decide, and a namesake neighbourhood called Y could
+    win over the town X. Only when X is a point-like record near Y's record (a far
+    X is a namesake; the resolver deals with it).
+    """
+    out = list(uses)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.role != "event" or b.role != "event" or a.tie < 2.5 or b.tie < a.tie - 1.0:
+            continue
+        gap = text[a.toponym.end : b.toponym.start]
+        if len(gap) > 60 or not _WITHIN.match(gap):
+            continue
+        if _DISTRICT_SURFACE.search(b.toponym.surface) or _DISTRICT_AFTER.match(
+            text[b.toponym.end : b.toponym.end + 20]
+        ):
+            continue
+        try:
+            x = gazetteer.get(a.place_ids[0])
+            y = gazetteer.get(b.place_ids[0])
+        except (KeyError, LookupError, ValueError, IndexError):
+            continue
+        if x.feature_type not in _HELD_TYPES or y.feature_type not in _HOLDER_TYPES:
+            continue
+        if y.feature_type != "governorate" and _flat_km(x, y) > _WITHIN_KM:
+            continue
+        if y.feature_type == "governorate" and x.admin1 != y.admin1:
+            continue
+        out[i + 1] = PlaceUse(b.toponym, a.tie - _CONTAINER_DROP, b.role, b.place_ids)
+    return out
+
+
+def _flat_km(x: Place, y: Place) -> float:
+    dlat = math.radians(y.lat - x.lat)
+    dlon = math.radians(y.lon - x.lon) * math.cos(math.radians((x.lat + y.lat) / 2))
+    return 6371.0 * math.hypot(dlat, dlon)
+
+
 def _token_around(text: str, a: int, b: int) -> str:
     left = a
     while left > 0 and not text[left - 1].isspace():
@@ -609,7 +743,17 @@ def _between_pair(use: PlaceUse, far: PlaceUse) -> tuple[PlaceUse, PlaceUse]:
     )
 
 
-def _link_pairs_and_lists(text: str, uses: list[PlaceUse]) -> list[PlaceUse]:
+def _all_governorates(uses: Sequence[PlaceUse], gazetteer: Gazetteer) -> bool:
+    for use in uses:
+        try:
+            if gazetteer.get(use.place_ids[0]).feature_type != "governorate":
+                return False
+        except (KeyError, LookupError, ValueError, IndexError):
+            return False
+    return True
+
+
+def _link_pairs_and_lists(text: str, uses: list[PlaceUse], gazetteer: Gazetteer) -> list[PlaceUse]:
     out: list[PlaceUse] = []
     i = 0
     n = len(uses)
@@ -623,7 +767,12 @@ def _link_pairs_and_lists(text: str, uses: list[PlaceUse]) -> list[PlaceUse]:
             k += 1
         if k - j + 1 >= 3:
             tail = text[uses[k].toponym.end : uses[k].toponym.end + 30]
-            plural_region = re.match(r"^\s+(?:provinces|governorates|regions)\b", tail)
+            # "... provinces": a summary of where a group is active; "... regions" of
+            # mountain areas may be the very targets of a strike
+            plural = re.match(r"^\s+(provinces|governorates|regions)\b", tail)
+            plural_region = plural is not None and (
+                plural.group(1) != "regions" or _all_governorates(uses[j : k + 1], gazetteer)
+            )
             for x in range(j, k + 1):
                 in_list.add(x)
                 if plural_region:
