@@ -244,3 +244,29 @@ def test_a_small_named_area_says_more_than_its_province():
     text = "Gunmen killed a shepherd in the Western Desert of Anbar on Monday."
     (m,) = extract_mentions(_article(text), gazetteer=gaz)
     assert m.toponym is not None and m.toponym.surface == "Anbar"
+
+
+def test_the_province_of_the_event_just_told_is_no_new_event():
+    first = "A car bomb exploded at a market in Ramadi on Monday, killing four people. "
+    text = first + "The blast happened close to the Anbar governorate building."
+    mentions = extract_mentions(_article(text), gazetteer=GAZ)
+    assert [m.toponym.surface for m in mentions if m.toponym] == ["Ramadi"]
+    assert mentions[0].casualties.killed == 4
+    # ... unless the report says it moves on to another event
+    text = first + "Elsewhere in Anbar province, gunmen shot dead a shepherd."
+    mentions = extract_mentions(_article(text), gazetteer=GAZ)
+    assert [m.toponym.surface for m in mentions if m.toponym] == ["Ramadi", "Anbar"]
+
+
+def test_a_headline_joins_a_later_event_only_when_it_tells_the_same_kind():
+    text = (
+        "Gunmen kidnap a farmer near Hawija\n\n"
+        "Militants abducted a farmer from his field south-west of Kirkuk on Tuesday. "
+        "Two days earlier, militants shot dead three members of a family near Hawija."
+    )
+    art = _article(text, body_start=36, published=dt.date(2018, 11, 20))
+    mentions = extract_mentions(art, gazetteer=GAZ)
+    kinds = {m.toponym.surface: m.sub_event_type for m in mentions if m.toponym}
+    assert kinds == {"Kirkuk": "Abduction/forced disappearance", "Hawija": "Attack"}
+    hawija = next(m for m in mentions if m.toponym and m.toponym.surface == "Hawija")
+    assert hawija.event_date == dt.date(2018, 11, 18)

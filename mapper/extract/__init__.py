@@ -152,6 +152,29 @@ def _part_of(part: PlaceUse, whole: PlaceUse, gazetteer: Gazetteer) -> bool:
     return near and p.admin2 is not None and p.admin2 == w.admin2
 
 
+#: words that open the report of another event ("Elsewhere in Diyala province, ...")
+_NEW_EVENT = re.compile(
+    r"\b(?:elsewhere|separately|meanwhile|also|another|in\s+a\s+separate|earlier|later)\b",
+    re.IGNORECASE,
+)
+
+
+def _contains(whole: PlaceUse, part: PlaceUse, gazetteer: Gazetteer) -> bool:
+    """Whether ``whole`` names the governorate or district that holds ``part``'s place."""
+    if whole.toponym.relation not in {"in", "near", "region"}:
+        return False
+    try:
+        w = gazetteer.get(whole.place_ids[0])
+        p = gazetteer.get(part.place_ids[0])
+    except (KeyError, LookupError, ValueError, IndexError):
+        return False
+    if w.id == p.id or p.admin1 is None or p.admin1 != w.admin1:
+        return False
+    if w.feature_type == "governorate":
+        return True
+    return w.feature_type == "district" and w.admin2 is not None and p.admin2 == w.admin2
+
+
 def _pick_place(uses: list[PlaceUse], gazetteer: Gazetteer) -> PlaceUse | None:
     event_uses = [u for u in uses if u.tie >= 0.9 and u.role in {"event", "origin"}]
     if not event_uses:
@@ -208,6 +231,11 @@ def _group(
                 (e for e in events if e.place is not None and _part_of(best, e.place, gazetteer)),
                 None,
             )
+            if target is None and current is not None and current.place is not None:
+                if _contains(best, current.place, gazetteer) and not _NEW_EVENT.search(sent.text):
+                    # "... near the Salahuddin governorate building": the province of the
+                    # event just told, not a new event there
+                    target = current
             if target is not None:  # a neighbourhood or building of the event's town
                 target.sentences.append(sent)
                 target.places.extend(uses)
@@ -246,10 +274,13 @@ def _add_headline(
         best = _pick_place(uses, gazetteer)
         if best is None:
             continue
-        for ev in events:
+        kinds = {c.kind for c in find_cues(sent.text)}
+        for i, ev in enumerate(events):
             if ev.place is not None and (
                 _same_place(ev.place, best) or _part_of(best, ev.place, gazetteer)
             ):
+                if i > 0 and not kinds & {c.kind for s in ev.sentences for c in find_cues(s.text)}:
+                    continue  # a later event of another kind: the headline tells the lead story
                 ev.sentences.insert(0, sent)  # the headline sums the event up
                 ev.places.extend(uses)
                 break
