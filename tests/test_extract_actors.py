@@ -100,6 +100,15 @@ def test_of_alone_does_not_make_an_agent():
     assert a1 == UNIDENTIFIED and a2 == PMF
 
 
+def test_who_claims_the_attack_is_actor_1():
+    text = "A bomb tore through a bus station on Friday. The Islamic State claimed responsibility."
+    a1, *_ = assign_actors(text, sub_event_type="Remote explosive/landmine/IED")
+    assert a1 == ISLAMIC_STATE
+    text = "A bomb tore through a bus station on Friday. Nobody claimed responsibility."
+    a1, *_ = assign_actors(text, sub_event_type="Remote explosive/landmine/IED")
+    assert a1 == UNIDENTIFIED
+
+
 def test_excessive_force_puts_the_force_first():
     text = "Police opened fire on demonstrators outside the council, killing one of them."
     a1, a2, *_ = assign_actors(text, sub_event_type="Excessive force against protesters")

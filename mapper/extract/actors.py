@@ -326,6 +326,28 @@ def _clause_subjects(
     ][:1]
 
 
+_CLAIMED = FoldedPattern(
+    r"\b(?:claimed|claims|has\s+claimed|took|takes|admitted)\s+(?:(?:full|sole)\s+)?"
+    r"(?:responsibility|credit)\b",
+    needles=("responsib", "credit"),
+)
+
+
+def _claimants(text: str, folded: str | None, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Return the armed actor that claims the attack ("IS claimed responsibility")."""
+    claim = _CLAIMED.search(text, folded)
+    if claim is None:
+        return []
+    before = [
+        m
+        for m in mentions
+        if m.end <= claim.start()
+        and claim.start() - m.end <= 12  # "IS claimed", "IS later claimed"
+        and m.name not in _VICTIMS_ONLY
+    ]
+    return before[-1:]
+
+
 def _after_by(window: str) -> bool:
     lower = window.lower()
     if not contains_any(lower, _AGENT_HINTS):
@@ -403,6 +425,9 @@ def assign_actors(
         if not agents and first_verb is not None:
             # "... were killed when IS militants attacked their post": who did it
             agents = _clause_subjects(text, folded, first_verb.end(), mentions, victim)
+    if not subjects and not agents:
+        # "IS claimed responsibility for the attack": who claims it did it
+        agents = _claimants(text, folded, mentions)
     if subjects:
         actor1 = subjects[0]
     elif agents:
