@@ -270,3 +270,13 @@ def test_a_headline_joins_a_later_event_only_when_it_tells_the_same_kind():
     assert kinds == {"Kirkuk": "Abduction/forced disappearance", "Hawija": "Attack"}
     hawija = next(m for m in mentions if m.toponym and m.toponym.surface == "Hawija")
     assert hawija.event_date == dt.date(2018, 11, 18)
+
+
+def test_a_running_total_is_not_the_events_toll():
+    text = (
+        "Gunmen shot dead a village head near Baqubah on Monday night, police said. "
+        "More than 20 village heads have been killed in Diyala since the start of the year."
+    )
+    mentions = extract_mentions(_article(text), gazetteer=GAZ)
+    assert len(mentions) == 1
+    assert mentions[0].casualties.killed == 1

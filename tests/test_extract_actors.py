@@ -33,6 +33,7 @@ PMF = "Military Forces of Iraq (2014-) Popular Mobilization Forces"
         ("Turkish warplanes", "Military Forces of Turkey (2016-)"),
         ("PKK", "PKK: Kurdistan Workers Party"),
         ("PKK guerrillas", "PKK: Kurdistan Workers Party"),
+        ("Iraqi F-16 jets", IRAQ_MILITARY),
         ("Islamic State gunmen", ISLAMIC_STATE),
         ("suspected Islamic State attackers", ISLAMIC_STATE),
         ("unknown gunmen", UNIDENTIFIED),

@@ -40,6 +40,7 @@ from mapper.extract.events import (
     classify,
     event_strength,
     find_cues,
+    is_tally,
     victims_are_civilians,
 )
 from mapper.extract.sentences import Sentence, split_sentences
@@ -211,7 +212,8 @@ def _group(
         if weak and strength == 0 and find_cues(sent.text):
             strength = 1
         if strength == 0:
-            if current is not None and (read_casualties(sent.text).stated or claim_span(sent.text)):
+            stated = read_casualties(sent.text).stated and not is_tally(sent.text)
+            if current is not None and (stated or claim_span(sent.text)):
                 current.sentences.append(sent)
             continue
         best = _pick_place(uses, gazetteer)

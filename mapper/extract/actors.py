@@ -146,7 +146,8 @@ _ALIASES: tuple[tuple[str, str, int], ...] = (
     ),
     (
         r"\biraqi\s+(?:army|military|forces|troops|soldiers|security\s+forces|air\s+force|"
-        r"warplanes|jets|aircraft|helicopters?|armed\s+forces|government\s+forces|"
+        r"(?:(?:f-16|su-25|l-159)s?\s+)?(?:warplanes|jets|aircraft|fighter\s+jets)|"
+        r"f-16s?|su-25s?|helicopters?|armed\s+forces|government\s+forces|"
         r"defen[cs]e\s+ministry)\b|\bisf\b|\b(?:army|military|soldiers?|troops|servicem[ae]n|"
         r"security\s+forces|joint\s+(?:iraqi\s+)?forces|government\s+forces|federal\s+forces|"
         r"military\s+intelligence|air\s+force|operations\s+command|brigade|division|"

@@ -451,6 +451,8 @@ def event_strength(text: str) -> int:
         kill = _KILLS.search(text, folded)
         if kill is not None and not any(a <= kill.start() < b for a, b in _history_spans(text)):
             score += 1
+    if score and is_tally(text):
+        return 0
     if score and text[:1] in _QUOTES and not read_figures(text):
         return 0  # a quoted opinion ("... because ISIS is collapsing in Mosul")
     if score and contains_any(lower, _HEDGE_STEMS) and _HEDGE.test(text, folded):
@@ -467,6 +469,33 @@ _HISTORY_YEAR = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|where|when)\b", re.IGNORECASE)
+
+
+# a running total over a period: "More than 20 mukhtars have been killed since January"
+_TALLY_PERIOD = re.compile(
+    r"\bsince\b|\bso\s+far\b|\bthis\s+year\b|\bin\s+recent\s+(?:days|weeks|months|years)\b|"
+    r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:few\s+|\w+\s+)?"
+    r"(?:days|weeks|months|years)\b",
+    re.IGNORECASE,
+)
+_TALLY_VERB = re.compile(
+    r"\b(?:have|has)\s+(?:now\s+|also\s+)?(?:been\s+)?(?:killed|died|wounded|injured|lost|"
+    r"perished|kidnapped|abducted|executed|recorded|documented|counted|claimed)\b",
+    re.IGNORECASE,
+)
+
+
+def is_tally(text: str) -> bool:
+    """Whether a sentence gives a running total over a period, not one event.
+
+    Examples
+    --------
+    >>> is_tally("More than 20 village heads have been killed in the province since January.")
+    True
+    >>> is_tally("Gunmen killed a village head on Monday.")
+    False
+    """
+    return bool(_TALLY_VERB.search(text)) and bool(_TALLY_PERIOD.search(text))
 
 
 def _history_spans(text: str) -> list[tuple[int, int]]:
