@@ -93,6 +93,28 @@ def test_passive_victims_and_the_when_clause_agent():
     assert (a1, a2) == (ISLAMIC_STATE, IRAQ_POLICE)
 
 
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("Three soldiers were wounded in an IS mortar attack on their post.", IRAQ_MILITARY),
+        ("A policeman was killed in clashes with Daesh fighters near the dam.", IRAQ_POLICE),
+        ("Two soldiers were hurt by a blast. IS militants were thought to be behind it.",
+         IRAQ_MILITARY),
+    ],
+)  # fmt: skip
+def test_passive_victims_and_the_named_attacker(text, victim):
+    a1, a2, *_ = assign_actors(text, sub_event_type="Armed clash")
+    assert (a1, a2) == (ISLAMIC_STATE, victim)
+
+
+def test_the_acronym_is_is_not_a_passive_verb():
+    a1, a2, *_ = assign_actors(
+        "On 2 May, IS targeted a wedding party with a bomb, wounding four civilians.",
+        sub_event_type="Remote explosive/landmine/IED",
+    )
+    assert (a1, a2) == (ISLAMIC_STATE, CIVILIANS)
+
+
 def test_of_alone_does_not_make_an_agent():
     a1, a2, *_ = assign_actors(
         "A blast hit a depot of the Hashd al-Shaabi near the town.",

@@ -329,8 +329,9 @@ def _clause_subjects(
 
 _CLAIMED = FoldedPattern(
     r"\b(?:claimed|claims|has\s+claimed|took|takes|admitted)\s+(?:(?:full|sole)\s+)?"
-    r"(?:responsibility|credit)\b",
-    needles=("responsib", "credit"),
+    r"(?:responsibility|credit)\b|\b(?:(?:was|were|is|are)\s+(?:\w+\s+){0,2}(?:to\s+be\s+)?)?"
+    r"behind\s+(?:the|this|that|it)\b",
+    needles=("responsib", "credit", "behind"),
 )
 
 
@@ -347,6 +348,33 @@ def _claimants(text: str, folded: str | None, mentions: list[ActorMention]) -> l
         and m.name not in _VICTIMS_ONLY
     ]
     return before[-1:]
+
+
+_ATTACK_NOUN_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:\w+\s+)?(?:attacks?|assaults?|raids?|ambush(?:es)?|bombs?|ieds?|mortars?|"
+    r"rockets?|snipers?|shelling|fire|gunfire|blasts?|explosions?|suicide|drones?|"
+    r"air\s*strikes?|strikes?|offensive)\b",
+    re.IGNORECASE,
+)
+_OPPONENT_BEFORE = re.compile(
+    r"\b(?:clash(?:es)?|fighting|fights?|battles?|engagements?|confrontations?|"
+    r"firefights?|exchanges?\s+of\s+fire)\s+with\s+(?:the\s+)?(?:suspected\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _attributive_agents(
+    text: str, mentions: list[ActorMention], victim: ActorMention
+) -> list[ActorMention]:
+    """Return the armed actor named as the attack's owner or the victims' opponent."""
+    for m in mentions:
+        if m.name in _VICTIMS_ONLY or m.name == victim.name or m.start <= victim.start:
+            continue
+        if _ATTACK_NOUN_AFTER.match(text, m.end) or _OPPONENT_BEFORE.search(
+            text, max(0, m.start - 50), m.start
+        ):
+            return [m]
+    return []
 
 
 def _after_by(window: str) -> bool:
@@ -414,9 +442,12 @@ def assign_actors(
         for m in mentions
         if first_verb is not None and m.end <= first_verb.start() and m.name not in _VICTIMS_ONLY
     ]
-    passive = first_verb is not None and bool(
+    aux = (
         _PASSIVE_AUX.search(text, max(0, first_verb.start() - 30), first_verb.start())
+        if first_verb is not None
+        else None
     )
+    passive = aux is not None and not aux.group(0).startswith("IS")  # "IS targeted": the group
     victim: ActorMention | None = None
     if passive and subjects:
         # "Four soldiers were wounded by a bomb planted by IS": the subject was hit
@@ -426,6 +457,9 @@ def assign_actors(
         if not agents and first_verb is not None:
             # "... were killed when IS militants attacked their post": who did it
             agents = _clause_subjects(text, folded, first_verb.end(), mentions, victim)
+        if not agents:
+            # "... were wounded in an IS attack", "... killed in clashes with IS militants"
+            agents = _attributive_agents(text, mentions, victim)
     if not subjects and not agents:
         # "IS claimed responsibility for the attack": who claims it did it
         agents = _claimants(text, folded, mentions)
