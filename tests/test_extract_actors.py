@@ -107,6 +107,14 @@ def test_passive_victims_and_the_named_attacker(text, victim):
     assert (a1, a2) == (ISLAMIC_STATE, victim)
 
 
+def test_gunmen_said_to_belong_to_a_group_are_that_group():
+    a1, a2, *_ = assign_actors(
+        "Gunmen thought to belong to Daesh kidnapped three shepherds on Friday.",
+        sub_event_type="Abduction/forced disappearance",
+    )
+    assert (a1, a2) == (ISLAMIC_STATE, CIVILIANS)
+
+
 def test_the_acronym_is_is_not_a_passive_verb():
     a1, a2, *_ = assign_actors(
         "On 2 May, IS targeted a wedding party with a bomb, wounding four civilians.",

@@ -377,6 +377,31 @@ def _attributive_agents(
     return []
 
 
+_BELONGING = re.compile(
+    r"\s*,?\s*(?:(?:believed|said|thought|suspected|reported)\s+to\s+(?:belong\s+to|be\s+(?:from|"
+    r"with|members\s+of))|belonging\s+to|affiliated\s+(?:with|to)|linked\s+to|loyal\s+to|"
+    r"(?:who\s+)?(?:are|were)\s+members\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _drop_affiliated(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Drop "gunmen" when the text says whose they are ("gunmen belonging to IS")."""
+    out: list[ActorMention] = []
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            m.name in {UNIDENTIFIED, ISLAMIC_STATE}
+            and nxt is not None
+            and nxt.name != m.name
+            and nxt.name not in _VICTIMS_ONLY
+            and _BELONGING.fullmatch(text, m.end, nxt.start)
+        ):
+            continue
+        out.append(m)
+    return out
+
+
 def _after_by(window: str) -> bool:
     lower = window.lower()
     if not contains_any(lower, _AGENT_HINTS):
@@ -427,6 +452,7 @@ def assign_actors(
         ActorMention(militants, m.start, m.end, m.text) if m.name == MILITANTS else m
         for m in (find_actors(text) if found is None else found)
     ]
+    mentions = _drop_affiliated(text, mentions)
     cut = text.find(". ")
     folded = fold(text)  # only the verb's offsets are used
     first_verb = _ACTIVE_VERB.fast_search(text, folded, 0, cut if cut > 0 else len(text))
