@@ -280,3 +280,19 @@ def test_a_running_total_is_not_the_events_toll():
     mentions = extract_mentions(_article(text), gazetteer=GAZ)
     assert len(mentions) == 1
     assert mentions[0].casualties.killed == 1
+
+
+def test_a_no_casualties_line_does_not_hide_a_weaker_event():
+    # burning crops is property destruction (no attack word); "No casualties." alone
+    # must not stand in for the event and then be dropped as no event at all
+    text = "Militants set fire to crops and farmland near Daquq on Friday. No casualties."
+    mentions = extract_mentions(_article(text, published=dt.date(2018, 3, 10)), gazetteer=GAZ)
+    assert [(m.sub_event_type, m.toponym.surface if m.toponym else None) for m in mentions] == [
+        ("Looting/property destruction", "Daquq")
+    ]
+
+
+def test_bodies_found_are_an_attack_with_their_toll():
+    text = "Farmers found the bodies of two men with gunshot wounds in an orchard near Hawija."
+    (m,) = extract_mentions(_article(text), gazetteer=GAZ)
+    assert (m.sub_event_type, m.casualties.killed) == ("Attack", 2)

@@ -323,11 +323,26 @@ def extract_mentions(article: Article, *, gazetteer: Gazetteer) -> list[Mention]
         _add_headline(events, head, places, gazetteer)
     else:
         events = _group(article, sentences, places, gazetteer, weak=False)
-    if not events:
+    weak = not events
+    if weak:
         # no attack, clash or arrest: a movement, a base, damage to property still counts
         events = _group(article, sentences, places, gazetteer, weak=True)
+    mentions = _mentions(article, events, gazetteer, skip)
+    if not mentions and not weak:
+        # the event sentences told no event after all ("No casualties."): look again
+        mentions = _mentions(
+            article, _group(article, sentences, places, gazetteer, weak=True), gazetteer, skip
+        )
+    return mentions
+
+
+def _mentions(
+    article: Article, events: list[_Event], gazetteer: Gazetteer, skip: list[tuple[int, int]]
+) -> list[Mention]:
+    """Turn grouped events into mentions, placing those without a place of their own."""
     if not events:
         return []
+    text = article.text
     fallback: PlaceUse | None = None
     if any(ev.place is None for ev in events):
         fallback = _main_place(find_places(text, gazetteer=gazetteer, skip=skip), gazetteer)

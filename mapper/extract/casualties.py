@@ -425,7 +425,7 @@ def _figures(sentence: str) -> tuple[CasualtyFigure, ...]:
     if "bodies" in families and not _OLD_REMAINS.test(sentence, folded):
         found = _BODIES.fast_search(sentence, folded)
         if found is not None:
-            grp = "num" if found.group("num") else "num2"
+            grp = next(g for g in ("num", "num2", "num3", "num4") if found.group(g))
             value = _word_value(found.group(grp))
             if value is not None:
                 a, z = found.start(grp), found.end(grp)
@@ -502,7 +502,11 @@ _BARE_BEFORE = FoldedPattern(
 _BODIES = FoldedPattern(
     rf"(?:\b(?:the\s+)?bodies\s+of\s+{_QUANT}(?P<num>\d+|{_WORDNUM})\b|"
     rf"\b{_QUANT}(?P<num2>\d+|{_WORDNUM}|two|three)\s+(?:\w+\s+)?(?:bodies|corpses)\b)"
-    r"(?=[^.;]{0,80}?\b(?:found|discovered|recovered|dumped|retrieved)\b)"
+    r"(?=[^.;]{0,80}?\b(?:found|discovered|recovered|dumped|retrieved)\b)|"
+    # the verb first: "found the bodies of two men", "recovered three bodies"
+    rf"\b(?:found|discovered|recovered|retrieved)\s+(?:the\s+)?(?:bodies\s+of\s+{_QUANT}"
+    rf"(?P<num3>\d+|{_WORDNUM})\b|{_QUANT}(?P<num4>\d+|{_WORDNUM})\s+(?:\w+\s+)?"
+    r"(?:bodies|corpses)\b)"
 )
 _TOLL = FoldedPattern(
     rf"\bdeath\s+toll\b[^.;]{{0,40}}?\b(?:rose|climbed|reached|stood|stands|jumped|increased|"

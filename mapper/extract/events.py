@@ -168,7 +168,8 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
             r"\bshot\s+dead\b|\bgunned\s+down\b|\bmurder(?:ed|s)?\b|\bstabb(?:ed|ing)\b|"
             r"\bmassacre(?:d|s)?\b|\btortur(?:ed|e)\b|\bhanged\b|\blynch(?:ed|ing)\b|"
             r"\bhuman\s+shields?\b|\bburned\s+alive\b|\b(?:bodies|corpses|body)\b[^.;]{0,60}?\b"
-            r"(?:found|discovered|recovered|dumped|retrieved)\b"
+            r"(?:found|discovered|recovered|dumped|retrieved)\b|\b(?:found|discovered|recovered|"
+            r"retrieved)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:bodies|corpses|body)\b"
         ),
     ),
     (
