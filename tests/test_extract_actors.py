@@ -115,6 +115,14 @@ def test_gunmen_said_to_belong_to_a_group_are_that_group():
     assert (a1, a2) == (ISLAMIC_STATE, CIVILIANS)
 
 
+def test_tribes_fighting_each_other_are_communal_militias():
+    a1, _, *_ = assign_actors(
+        "Clashes between two tribes north of the city killed three tribesmen.",
+        sub_event_type="Armed clash",
+    )
+    assert a1 == "Unidentified Communal Militia (Iraq)"
+
+
 def test_the_acronym_is_is_not_a_passive_verb():
     a1, a2, *_ = assign_actors(
         "On 2 May, IS targeted a wedding party with a bomb, wounding four civilians.",

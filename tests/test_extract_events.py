@@ -73,6 +73,25 @@ def test_who_takes_control_decides_the_territorial_sub_event():
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Two tribesmen were killed in clashes between rival clans over water rights.",
+         "Armed clash"),
+        ("Police dismantled a kidnapping ring and arrested five of its members.", "Arrests"),
+        ("Militants destroyed three houses of village elders.", "Looting/property destruction"),
+    ],
+)  # fmt: skip
+def test_who_fights_and_what_is_destroyed(text, sub):
+    assert classify(text)[1] == sub
+
+
+def test_destroying_the_militants_own_hideouts_is_not_property_destruction():
+    assert classify("Troops destroyed four militant hideouts in the desert.")[1] != (
+        "Looting/property destruction"
+    )
+
+
 def test_cues_have_offsets():
     text = "Gunmen kidnapped a driver."
     (cue,) = [c for c in find_cues(text) if c.kind == "abduction"]

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from mapper.extract._memo import per_article
 from mapper.extract._triggers import FoldedPattern, TriggerIndex, contains_any, fold
+from mapper.extract.events import TRIBAL_FIGHT
 
 __all__ = [
     "CIVILIANS",
@@ -532,6 +533,11 @@ def assign_actors(
         name2, actor2 = PROTESTERS, None
     elif sub in {"Violent demonstration", "Mob violence"}:
         name1 = RIOTERS if name1 in {None, PROTESTERS, CIVILIANS} else name1
+    elif sub == "Armed clash" and name1 in {None, UNIDENTIFIED} and TRIBAL_FIGHT.search(text):
+        name1, actor1 = COMMUNAL, None  # tribes or clans fighting each other
+        name2, actor2 = (
+            (COMMUNAL, None) if name2 in {None, CIVILIANS, COMMUNAL} else (name2, actor2)
+        )
     elif sub in {
         "Remote explosive/landmine/IED", "Grenade", "Suicide bomb", "Attack",
         "Abduction/forced disappearance", "Armed clash", "Shelling/artillery/missile attack",

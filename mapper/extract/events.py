@@ -174,7 +174,10 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
     ),
     (
         "abduction",
-        _rx(r"\babduct(?:ed|ion|ions|ing|s)?\b|\bkidnap(?:ped|ping|pings|s)?\b|\bhostages?\b"),
+        _rx(
+            r"\b(?:abduct(?:ed|ion|ions|ing|s)?|kidnap(?:ped|ping|pings|s)?)\b"
+            r"(?!\s+(?:ring|gang|network|cell)s?\b)|\bhostages?\b"  # not "a kidnapping ring"
+        ),
     ),
     ("sexual", _rx(r"\brap(?:ed|e)\b|\bsexual(?:ly)?\s+(?:assault|violence|abuse)")),
     (
@@ -202,7 +205,8 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
     (
         "disrupted",
         _rx(
-            r"\bdismant(?:l|le)(?:ed|ing|es)?\b|\bdismanlted\b|\bdefus(?:ed|al|ing|e)\b|"
+            r"\bdismant(?:l|le)(?:ed|ing|es)?\b(?!\s+(?:an?\s+|the\s+|\w+\s+){0,3}?(?:cells?|"
+            r"networks?|gangs?|rings?|groups?)\b)|\bdismanlted\b|\bdefus(?:ed|al|ing|e)\b|"
             r"\bdisarm(?:ed|ing)\b|\bdefused\b|\bcontrolled\s+(?:detonation|explosion)\b|"
             r"\bsafely\s+detonated\b|\bneutrali[sz]ed\b|\b(?:seiz(?:ed|ure|ing)|confiscat(?:ed|ion)|"
             r"recovered)\b(?=[^.]{0,60}\b(?:weapons?|arms|ammunition|explosives?|caches?|ieds?|"
@@ -255,6 +259,10 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
         _rx(
             r"\b(?:burn(?:ed|t)|torch(?:ed)?|set\s+(?:on\s+)?fire(?:\s+to)?|demolish(?:ed)?|"
             r"destroy(?:ed|ing)|loot(?:ed|ing)|stole|stolen|ransack(?:ed)?|vandali[sz]ed)\b"
+            # the militants' own hideouts, tunnels or vehicles are no one's property destroyed
+            r"(?!\s+(?:\w+\s+){0,3}?(?:hideouts?|hide-outs?|tunnels?|positions?|caches?|depots?|"
+            r"vehicles?|car\s+bombs?|vbieds?|bases?|camps?|dens?|nests?|safe\s*houses?|"
+            r"headquarters|launchers?|boats?|rafts?)\b)"
         ),
     ),
     ("grave", _rx(r"\bmass\s+graves?\b|\bremains\s+of\b|\bexhum(?:ed|ation)\b")),
@@ -421,6 +429,15 @@ _STRONG = frozenset(
         "overtake", "grave",
     }
 )  # fmt: skip
+
+
+#: a fight between tribes or clans ("clashes between two tribes", "a tribal feud")
+TRIBAL_FIGHT = re.compile(
+    r"\b(?:between|among)\s+(?:two\s+|rival\s+|members\s+of\s+(?:two\s+)?)?(?:tribes|clans|"
+    r"tribal\s+groups|families)\b|\b(?:tribal|clan)\s+(?:disputes?|conflicts?|clash(?:es)?|"
+    r"feuds?|fighting)\b",
+    re.IGNORECASE,
+)
 
 
 # the government's forces as the subject just before a territory verb
@@ -659,6 +676,8 @@ def _choose(
         if _STATE_SUBJECT.search(text, max(0, first["overtake"] - 60), first["overtake"]):
             return "Government regains territory"  # "Iraqi forces took control of the town"
         return "Non-state actor overtakes territory"
+    if "clash" in kinds and "onesided" not in kinds and TRIBAL_FIGHT.search(text):
+        return "Armed clash"  # tribesmen fighting tribesmen: armed on both sides
     if "onesided" in kinds or ("clash" in kinds and civilians and (has_kills or hit)):
         return "Attack" if civilians or not _ARMED_WORDS.test(text, folded) else "Armed clash"
     if "clash" in kinds:
