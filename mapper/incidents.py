@@ -11,10 +11,10 @@ import hashlib
 import itertools
 import math
 import re
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -318,6 +318,112 @@ def _pair_score(a: _Item, b: _Item, parents: Mapping[str, str | None]) -> float 
     return score
 
 
+def _codes(values: Iterable[object], table: dict[object, int]) -> np.ndarray:
+    """Return an integer code per value (equal values, equal codes; None is -1)."""
+    return np.array(
+        [-1 if v is None else table.setdefault(v, len(table)) for v in values], dtype=np.int64
+    )
+
+
+def _pair_scores(
+    items: Sequence[_Item],
+    first: np.ndarray,
+    second: np.ndarray,
+    parents: Mapping[str, str | None],
+) -> np.ndarray:
+    """Return :func:`_pair_score` of many pairs at once (NaN where it is None).
+
+    Each test of ``_pair_score`` becomes a mask over all pairs, computed on per-mention
+    arrays (text as integer codes, facility kinds as bits), and the score is the same
+    sum of the same float terms in the same order, so that every score is bit-identical
+    to the scalar one. Two parts stay in Python, on the few pairs that need them: the
+    date test of a pair with an undated mention, and the distance between two
+    different points (``_km``; zero at one point).
+    """
+    a, b = first, second
+    mentions = [item.mention for item in items]
+    locations = [m.location for m in mentions]
+    assert all(loc is not None for loc in locations)
+    texts: dict[object, int] = {}
+    article = _codes((m.article_id for m in mentions), texts)
+    event_type = _codes((m.event_type for m in mentions), texts)
+    actor1 = _codes((m.actor1 for m in mentions), texts)
+    place_ids = [loc.place_id for loc in locations if loc is not None]
+    place = _codes(place_ids, texts)
+    named = np.array([bool(p) for p in place_ids], dtype=bool)
+    parent = _codes((parents.get(p) if p else None for p in place_ids), texts)
+    precise = np.array([loc is not None and loc.geo_precision == 1 for loc in locations])
+    bits = {kind: 1 << k for k, (kind, _) in enumerate(_TARGET_KINDS)}
+    kinds = np.array([sum(bits[k] for k in item.kinds) for item in items], dtype=np.int64)
+    dated = np.array([item.first is not None for item in items], dtype=bool)
+    day1 = np.array([item.first or 0 for item in items], dtype=np.int64)
+    day2 = np.array([item.last or 0 for item in items], dtype=np.int64)
+    lat = np.array([item.lat for item in items], dtype=np.float64)
+    lon = np.array([item.lon for item in items], dtype=np.float64)
+
+    ok = article[a] != article[b]
+    both_dated = dated[a] & dated[b]
+    slack = DATE_SLACK.days
+    ok &= ~(both_dated & ((day1[a] - slack > day2[b]) | (day1[b] - slack > day2[a])))
+    for k in np.flatnonzero(ok & ~both_dated).tolist():
+        ok[k] = _dates_compatible(items[a[k]], items[b[k]])
+    same_kind = (kinds[a] & kinds[b]) != 0
+    ok &= (kinds[a] == 0) | (kinds[b] == 0) | same_kind
+    km = np.zeros(len(a), dtype=np.float64)
+    apart = np.flatnonzero(ok & ((lat[a] != lat[b]) | (lon[a] != lon[b])))
+    km[apart] = _km_many(items, a[apart], b[apart])
+    related = ((place[a] != -1) & (place[a] == place[b])) | (
+        named[a] & named[b] & ((parent[a] == place[b]) | (parent[b] == place[a]))
+    )
+    both_precise = precise[a] & precise[b]
+    ok &= related | ~(
+        (km > NEAR_KM)
+        | (both_precise & ~same_kind)
+        | (~both_precise & ~same_kind & (km > NEAR_KM / 3))
+    )
+    score = 1.0 - np.minimum(km, NEAR_KM) / NEAR_KM
+    score = score + np.where(related, 1.0, 0.0)
+    score = score + np.where(same_kind, 1.0, 0.0)
+    score = score + np.where(event_type[a] == event_type[b], 0.5, 0.0)
+    score = score + np.where((actor1[a] == actor1[b]) & (actor1[a] != -1), 0.25, 0.0)
+    score = score + np.where(both_dated & (day1[a] == day1[b]), 0.5, 0.0)
+    score[~ok] = np.nan
+    return score
+
+
+def _km_many(items: Sequence[_Item], first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Return ``_km`` of many pairs, bit for bit.
+
+    The arithmetic runs on numpy arrays (IEEE operations, in the order ``_km`` does
+    them); sine, power, square root and arc sine are Python's own ``math``
+    functions and ``**``, mapped over the arrays, since numpy's may differ from them
+    in the last bit.
+    """
+
+    def each(function: Any, values: np.ndarray, *args: Any) -> np.ndarray:
+        return np.fromiter(map(function, values.tolist(), *args), np.float64, len(values))
+
+    phi = np.array([item.phi for item in items], dtype=np.float64)
+    lam = np.array([item.lam for item in items], dtype=np.float64)
+    cos_phi = np.array([item.cos_phi for item in items], dtype=np.float64)
+    a, b = first, second
+    sin_phi = each(math.sin, (phi[b] - phi[a]) / 2)
+    sin_lam = each(math.sin, (lam[b] - lam[a]) / 2)
+    squared = itertools.repeat(2)  # x ** 2, as pow(x, 2)
+    h = each(pow, sin_phi, squared) + cos_phi[a] * cos_phi[b] * each(pow, sin_lam, squared)
+    return 2 * _EARTH_RADIUS_KM * each(math.asin, np.minimum(1.0, each(math.sqrt, h)))
+
+
+def _neighbours(count: int, first: np.ndarray, second: np.ndarray) -> list[set[int]]:
+    """Return, for each of ``count`` mentions, the set of those it pairs with (both ways)."""
+    ends = np.concatenate([first, second])
+    others = np.concatenate([second, first])
+    order = np.argsort(ends, kind="stable")
+    bounds = np.searchsorted(ends[order], np.arange(count + 1)).tolist()
+    linked = others[order].tolist()
+    return [set(linked[bounds[k] : bounds[k + 1]]) for k in range(count)]
+
+
 def _cells(item: _Item) -> tuple[int, int]:
     return math.floor(item.lat / CELL_DEG), math.floor(item.lon / CELL_DEG)
 
@@ -433,30 +539,27 @@ def cluster_mentions(
         assert m.location is not None
         start, end = _range(m)
         items.append(_Item(i, m, m.location.lat, m.location.lon, start, end, _facility_kinds(m)))
-    # every mergeable pair, both ways: compatible[a] holds each b that may join a
-    compatible: list[set[int]] = [set() for _ in items]
-    scores, firsts, seconds = array("d"), array("q"), array("q")
-    for i, j in _candidate_pairs(items, parents):
-        score = _pair_score(items[i], items[j], parents)
-        if score is not None:
-            scores.append(score)
-            firsts.append(i)
-            seconds.append(j)
-            compatible[i].add(j)
-            compatible[j].add(i)
+    pairs = np.fromiter(
+        itertools.chain.from_iterable(_candidate_pairs(items, parents)), dtype=np.int64
+    ).reshape(-1, 2)
+    scores = _pair_scores(items, pairs[:, 0], pairs[:, 1], parents)
+    mergeable = ~np.isnan(scores)
+    firsts, seconds, scores = pairs[mergeable, 0], pairs[mergeable, 1], scores[mergeable]
+    compatible = _neighbours(len(items), firsts, seconds)
     # the most alike pairs first, ties by index (lexsort: the last key sorts first)
-    order = np.lexsort((np.asarray(seconds), np.asarray(firsts), -np.asarray(scores)))
-    pairs = zip(
-        np.asarray(firsts)[order].tolist(), np.asarray(seconds)[order].tolist(), strict=True
-    )
-    del scores, firsts, seconds, order
+    order = np.lexsort((seconds, firsts, -scores))
+    ranked = zip(firsts[order].tolist(), seconds[order].tolist(), strict=True)
+    del pairs, scores, firsts, seconds, order
     cluster_of = list(range(len(items)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
-    for i, j in pairs:
+    for i, j in ranked:
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj:
             continue
-        if all(compatible[a].issuperset(members[cj]) for a in members[ci]):
+        # every member of one cluster must be compatible with all of the other's
+        # (a symmetric test: loop over the smaller cluster)
+        small, large = sorted((members[ci], members[cj]), key=len)
+        if all(compatible[a].issuperset(large) for a in small):
             keep, drop = min(ci, cj), max(ci, cj)
             for k in members[drop]:
                 cluster_of[k] = keep
