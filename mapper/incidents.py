@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 import geopandas as gpd
@@ -352,7 +353,9 @@ def _pair_scores(
     place = _codes(place_ids, texts)
     named = np.array([bool(p) for p in place_ids], dtype=bool)
     parent = _codes((parents.get(p) if p else None for p in place_ids), texts)
-    precise = np.array([loc is not None and loc.geo_precision == 1 for loc in locations])
+    precise = np.array(
+        [loc is not None and loc.geo_precision == 1 for loc in locations], dtype=bool
+    )
     bits = {kind: 1 << k for k, (kind, _) in enumerate(_TARGET_KINDS)}
     kinds = np.array([sum(bits[k] for k in item.kinds) for item in items], dtype=np.int64)
     dated = np.array([item.first is not None for item in items], dtype=bool)
@@ -495,19 +498,15 @@ def _candidate_pairs(
         first = item.start.toordinal() - DATE_SLACK.days
         last = min(item.end.toordinal(), item.start.toordinal() + _MAX_SPAN_DAYS)
         days = range(first, last + DATE_SLACK.days + 1)
-        for j in (j for key in keys for day in days for j in by_place_day.get((key, day), ())):
-            if j not in met:
-                met.add(j)
-                if j > i:
-                    yield (i, j)
+        # (the order of the pairs does not matter: they are ranked by score and index)
+        met.update(*(by_place_day.get((key, day), ()) for key in keys for day in days))
+        yield from ((i, j) for j in met if j > i)
         if loose[i]:
             row, col = _cells(item)
-            for dr, dc, day in itertools.product((-1, 0, 1), (-1, 0, 1), days):
-                for j in by_cell_day.get((row + dr, col + dc, day), ()):
-                    if j not in met:
-                        met.add(j)
-                        if j > i or not loose[j]:
-                            yield (i, j) if i < j else (j, i)
+            cells = itertools.product((row - 1, row, row + 1), (col - 1, col, col + 1), days)
+            near = set().union(*(by_cell_day.get(cell, ()) for cell in cells))
+            near -= met
+            yield from ((i, j) if i < j else (j, i) for j in near if j > i or not loose[j])
 
 
 #: Longest date range (days) of a mention that blocking indexes day by day.
@@ -532,7 +531,7 @@ def cluster_mentions(
     """
     ordered = sorted(
         (m for m in mentions if m.location is not None),
-        key=lambda m: (m.article_id, m.start, m.end, m.event_type, m.sub_event_type),
+        key=attrgetter("article_id", "start", "end", "event_type", "sub_event_type"),
     )
     items = []
     for i, m in enumerate(ordered):
@@ -682,7 +681,7 @@ def build_incident(cluster: Sequence[Mention], *, themes: Sequence[Theme]) -> In
     evidence = tuple(
         sorted(
             (e for m in cluster for e in m.evidence),
-            key=lambda e: (e.article_id, e.start, e.end, e.field),
+            key=attrgetter("article_id", "start", "end", "field"),
         )
     )
     return Incident(
