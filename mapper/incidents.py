@@ -238,6 +238,25 @@ _TARGET_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 #: Matches where any of ``_TARGET_KINDS`` does: one search rules most phrases out.
 _ANY_TARGET = re.compile("|".join(p.pattern for _, p in _TARGET_KINDS), re.IGNORECASE)
+#: The same, case-sensitive: its pattern is all lower case (see ``_names_target``).
+_ANY_TARGET_LOWER = re.compile(_ANY_TARGET.pattern)
+
+
+def _names_target(text: str) -> bool:
+    """Return whether ``_ANY_TARGET`` matches ``text``.
+
+    On ASCII text, matching regardless of case is matching the lower-cased text with
+    the lower-case pattern, which runs twice as fast (Unicode text takes the
+    case-insensitive pattern: some of its letters fold onto ASCII ones).
+
+    Examples
+    --------
+    >>> _names_target("Gunmen stormed the Police Station"), _names_target("in the city")
+    (True, False)
+    """
+    if text.isascii():
+        return _ANY_TARGET_LOWER.search(text.lower()) is not None
+    return _ANY_TARGET.search(text) is not None
 
 
 def _target_kinds(text: str | None) -> frozenset[str]:
@@ -250,7 +269,7 @@ def _target_kinds(text: str | None) -> frozenset[str]:
     >>> _target_kinds("security forces said") == frozenset()
     True
     """
-    if not text or not _ANY_TARGET.search(text):
+    if not text or not _names_target(text):
         return frozenset()
     return frozenset(kind for kind, pattern in _TARGET_KINDS if pattern.search(text))
 
@@ -557,7 +576,9 @@ def cluster_mentions(
             continue
         # every member of one cluster must be compatible with all of the other's
         # (a symmetric test: loop over the smaller cluster)
-        small, large = sorted((members[ci], members[cj]), key=len)
+        small, large = members[ci], members[cj]
+        if len(small) > len(large):
+            small, large = large, small
         if all(compatible[a].issuperset(large) for a in small):
             keep, drop = min(ci, cj), max(ci, cj)
             for k in members[drop]:

@@ -7,9 +7,11 @@ import pytest
 from geopandas.testing import assert_geodataframe_equal
 
 from mapper.incidents import (
+    _ANY_TARGET,
     _candidate_pairs,
     _facility_kinds,
     _Item,
+    _names_target,
     _pair_score,
     _pair_scores,
     _range,
@@ -297,3 +299,20 @@ def test_no_mentions_no_pairs():
     empty = np.array([], dtype=np.int64)
     assert len(_pair_scores([], empty, empty, PARENTS)) == 0
     assert cluster_mentions([], parents=PARENTS) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A POWER Station",
+        "the Mosque",
+        "BAZAARS",
+        "Air Base",
+        "govErnor's office",
+        "in town",
+        "\u017fhrine",
+        "x",
+    ],
+)
+def test_target_search_on_lowered_ascii_is_the_case_insensitive_one(text):
+    assert _names_target(text) == bool(_ANY_TARGET.search(text))
