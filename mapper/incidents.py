@@ -575,11 +575,15 @@ def cluster_mentions(
         if ci == cj:
             continue
         # every member of one cluster must be compatible with all of the other's
-        # (a symmetric test: loop over the smaller cluster)
+        # (a symmetric test: loop over the smaller cluster, most often a single mention)
         small, large = members[ci], members[cj]
         if len(small) > len(large):
             small, large = large, small
-        if all(compatible[a].issuperset(large) for a in small):
+        if (
+            compatible[small[0]].issuperset(large)
+            if len(small) == 1
+            else all(compatible[a].issuperset(large) for a in small)
+        ):
             keep, drop = min(ci, cj), max(ci, cj)
             for k in members[drop]:
                 cluster_of[k] = keep
