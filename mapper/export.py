@@ -26,6 +26,7 @@ import csv
 import datetime as dt
 import html
 import io
+import itertools
 import json
 import math
 import os
@@ -98,6 +99,7 @@ FRONT_LAYER = "mosul_front"
 
 _EVIDENCE_KEYS = ("field", "article_id", "start", "end", "quote")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_SPECIAL = re.compile('[&<>"]')
 
 
 # --------------------------------------------------------------------------- values
@@ -254,15 +256,61 @@ def _geometry_objects(frame: gpd.GeoDataFrame) -> list[dict[str, Any] | None]:
     ]
 
 
+#: Types of the cells that :func:`_plain` returns unchanged.
+_PLAIN_SCALARS = frozenset({str, int, bool, type(None)})
+
+#: Rows converted at a time by the streaming writers: a pass over the table never
+#: holds a second copy of all of it.
+_BLOCK = 4096
+
+
+def _plain_column(series: pd.Series) -> list[Any]:
+    """Return :func:`_plain` of every cell of a column.
+
+    The frame of :func:`~mapper.incidents.to_geodataframe` holds plain cells already
+    (text or None, Python ints, lists of text, evidence dicts of text and ints).
+    Checking a whole column for that (the types of its cells, gathered by ``map``) is
+    much cheaper than rebuilding every cell and gives the same values; any other
+    column is converted cell by cell.
+    """
+    values: list[Any]
+    if isinstance(series.dtype, pd.Int64Dtype):  # Python ints, and None for pd.NA
+        values = series.to_numpy(dtype=object, na_value=None).tolist()
+        return values
+    values = series.tolist()
+    if series.dtype == np.float64:
+        return [_coordinate(v) if math.isfinite(v) else None for v in values]
+    kinds = set(map(type, values))
+    if kinds <= _PLAIN_SCALARS:
+        return values
+    if kinds == {list}:
+        items = list(itertools.chain.from_iterable(values))
+        kinds = set(map(type, items))
+        if kinds <= _PLAIN_SCALARS:
+            return values
+        if kinds == {dict} and set(map(tuple, items)) == {_EVIDENCE_KEYS}:
+            fields = itertools.chain.from_iterable(map(dict.values, items))
+            if set(map(type, fields)) <= {str, int}:  # evidence dicts as to_dict makes them
+                return values
+    return [_plain(v) for v in values]
+
+
+def _plain_blocks(frame: gpd.GeoDataFrame) -> Iterator[list[list[Any]]]:
+    """Yield the schema columns as plain values (see :func:`_plain`), a block of rows at a time."""
+    series = [frame[c] for c in COLUMNS]
+    for start in range(0, len(frame), _BLOCK):
+        yield [_plain_column(s.iloc[start : start + _BLOCK]) for s in series]
+
+
 def _rows(frame: gpd.GeoDataFrame) -> Iterator[dict[str, Any]]:
     """Yield the schema columns of each row as plain values, in schema order.
 
-    Rows are converted one at a time, so that a writer streaming them never holds
+    Rows are converted a block at a time, so that a writer streaming them never holds
     a second copy of the whole table.
     """
-    columns = [frame[c].tolist() for c in COLUMNS]
-    for values in zip(*columns, strict=True):
-        yield {c: _plain(v) for c, v in zip(COLUMNS, values, strict=True)}
+    for columns in _plain_blocks(frame):
+        for values in zip(*columns, strict=True):
+            yield dict(zip(COLUMNS, values, strict=True))
 
 
 def _records(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
@@ -347,7 +395,9 @@ def _flat_frame(frame: gpd.GeoDataFrame, *, columns: Sequence[str]) -> gpd.GeoDa
             issubclass(k, list | tuple | dict | np.ndarray) for k in kinds
         ):
             data[column] = pd.Series(
-                [_JSON(_as_list(_plain(v))) for v in values], index=frame.index, dtype=object
+                [_JSON(_as_list(v)) for v in _plain_column(series)],
+                index=frame.index,
+                dtype=object,
             )
         elif any(issubclass(k, dt.date) for k in kinds):
             data[column] = pd.Series(
@@ -444,8 +494,17 @@ def write_gpkg(
 # --------------------------------------------------------------------------- CSV
 
 
-def _csv_cell(column: str, value: object) -> str:
-    return _CSV_TEXT.get(column, _scalar_text)(_plain(value))
+def _cell_text(column: str, plain: Any) -> str:
+    """Return a plain cell (see :func:`_plain`) as CSV text."""
+    return _CSV_TEXT.get(column, _scalar_text)(plain)
+
+
+def _text_column(column: str, plain: list[Any]) -> list[str]:
+    """Return :func:`_cell_text` of a column of plain cells."""
+    text = _CSV_TEXT.get(column, _scalar_text)
+    if text is _scalar_text:  # most cells are text already
+        return [v if type(v) is str else _scalar_text(v) for v in plain]
+    return [text(v) for v in plain]
 
 
 def _scalar_text(plain: Any) -> str:
@@ -465,6 +524,8 @@ def _scalar_text(plain: Any) -> str:
 
 def _list_text(plain: Any) -> str:
     """Return a plain list cell ``;``-joined."""
+    if type(plain) is list and all(type(v) is str for v in plain):
+        return ";".join(plain)
     return ";".join("" if v is None else str(v) for v in _as_list(plain))
 
 
@@ -493,15 +554,13 @@ def _write_csv_rows(frame: gpd.GeoDataFrame, handle: TextIO) -> None:
     # RFC 4180 line ends: a cell holding CR or LF is then quoted
     writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    texts = [_CSV_TEXT.get(c, _scalar_text) for c in COLUMNS]
     derived = {"year": len(COLUMNS), "source": COLUMNS.index("sources")}
     order = [derived[c] if c in derived else COLUMNS.index(c) for c in CSV_COLUMNS]
     date = COLUMNS.index("event_date")
-    columns = [frame[c].tolist() for c in COLUMNS]
-    for values in zip(*columns, strict=True):
-        cells = [text(_plain(v)) for text, v in zip(texts, values, strict=True)]
-        cells.append(cells[date][:4])
-        writer.writerow([cells[i] for i in order])
+    for plain in _plain_blocks(frame):  # column by column, a block of rows at a time
+        texts = [_text_column(c, values) for c, values in zip(COLUMNS, plain, strict=True)]
+        texts.append([day[:4] for day in texts[date]])
+        writer.writerows(zip(*(texts[i] for i in order), strict=True))
 
 
 def write_csv(incidents: gpd.GeoDataFrame, path: str | Path) -> Path:
@@ -546,8 +605,17 @@ def _kml_colour(colour: str) -> str:
 
 
 def _x(text: object) -> str:
-    """Return text escaped for XML, without characters XML 1.0 forbids."""
-    return _xml_escape(_CONTROL.sub("", str(text)), {'"': "&quot;"})
+    """Return text escaped for XML, without characters XML 1.0 forbids.
+
+    Examples
+    --------
+    >>> _x('a < "b" & c')
+    'a &lt; &quot;b&quot; &amp; c'
+    """
+    clean = _CONTROL.sub("", str(text))
+    if not _XML_SPECIAL.search(clean):
+        return clean
+    return _xml_escape(clean, {'"': "&quot;"})
 
 
 def _xml_id(value: object) -> str:
@@ -641,7 +709,7 @@ def _placemark(record: Mapping[str, Any], geom: object, *, style: str) -> str:
     parts.append(f"<description>{_x(_description(record))}</description>")
     parts.append("<ExtendedData>")
     for column in COLUMNS:
-        value = _csv_cell(column, record[column])
+        value = _cell_text(column, record[column])
         parts.append(f'<Data name="{column}"><value>{_x(value)}</value></Data>')
     parts.append("</ExtendedData>")
     lon, lat = _point_lon_lat(record, geom)

@@ -11,10 +11,11 @@ import hashlib
 import itertools
 import math
 import re
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -237,6 +238,25 @@ _TARGET_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 #: Matches where any of ``_TARGET_KINDS`` does: one search rules most phrases out.
 _ANY_TARGET = re.compile("|".join(p.pattern for _, p in _TARGET_KINDS), re.IGNORECASE)
+#: The same, case-sensitive: its pattern is all lower case (see ``_names_target``).
+_ANY_TARGET_LOWER = re.compile(_ANY_TARGET.pattern)
+
+
+def _names_target(text: str) -> bool:
+    """Return whether ``_ANY_TARGET`` matches ``text``.
+
+    On ASCII text, matching regardless of case is matching the lower-cased text with
+    the lower-case pattern, which runs twice as fast (Unicode text takes the
+    case-insensitive pattern: some of its letters fold onto ASCII ones).
+
+    Examples
+    --------
+    >>> _names_target("Gunmen stormed the Police Station"), _names_target("in the city")
+    (True, False)
+    """
+    if text.isascii():
+        return _ANY_TARGET_LOWER.search(text.lower()) is not None
+    return _ANY_TARGET.search(text) is not None
 
 
 def _target_kinds(text: str | None) -> frozenset[str]:
@@ -249,7 +269,7 @@ def _target_kinds(text: str | None) -> frozenset[str]:
     >>> _target_kinds("security forces said") == frozenset()
     True
     """
-    if not text or not _ANY_TARGET.search(text):
+    if not text or not _names_target(text):
         return frozenset()
     return frozenset(kind for kind, pattern in _TARGET_KINDS if pattern.search(text))
 
@@ -316,6 +336,114 @@ def _pair_score(a: _Item, b: _Item, parents: Mapping[str, str | None]) -> float 
     if a.first is not None and a.first == b.first:
         score += 0.5
     return score
+
+
+def _codes(values: Iterable[object], table: dict[object, int]) -> np.ndarray:
+    """Return an integer code per value (equal values, equal codes; None is -1)."""
+    return np.array(
+        [-1 if v is None else table.setdefault(v, len(table)) for v in values], dtype=np.int64
+    )
+
+
+def _pair_scores(
+    items: Sequence[_Item],
+    first: np.ndarray,
+    second: np.ndarray,
+    parents: Mapping[str, str | None],
+) -> np.ndarray:
+    """Return :func:`_pair_score` of many pairs at once (NaN where it is None).
+
+    Each test of ``_pair_score`` becomes a mask over all pairs, computed on per-mention
+    arrays (text as integer codes, facility kinds as bits), and the score is the same
+    sum of the same float terms in the same order, so that every score is bit-identical
+    to the scalar one. Two parts stay in Python, on the few pairs that need them: the
+    date test of a pair with an undated mention, and the distance between two
+    different points (``_km``; zero at one point).
+    """
+    a, b = first, second
+    mentions = [item.mention for item in items]
+    locations = [m.location for m in mentions]
+    assert all(loc is not None for loc in locations)
+    texts: dict[object, int] = {}
+    article = _codes((m.article_id for m in mentions), texts)
+    event_type = _codes((m.event_type for m in mentions), texts)
+    actor1 = _codes((m.actor1 for m in mentions), texts)
+    place_ids = [loc.place_id for loc in locations if loc is not None]
+    place = _codes(place_ids, texts)
+    named = np.array([bool(p) for p in place_ids], dtype=bool)
+    parent = _codes((parents.get(p) if p else None for p in place_ids), texts)
+    precise = np.array(
+        [loc is not None and loc.geo_precision == 1 for loc in locations], dtype=bool
+    )
+    bits = {kind: 1 << k for k, (kind, _) in enumerate(_TARGET_KINDS)}
+    kinds = np.array([sum(bits[k] for k in item.kinds) for item in items], dtype=np.int64)
+    dated = np.array([item.first is not None for item in items], dtype=bool)
+    day1 = np.array([item.first or 0 for item in items], dtype=np.int64)
+    day2 = np.array([item.last or 0 for item in items], dtype=np.int64)
+    lat = np.array([item.lat for item in items], dtype=np.float64)
+    lon = np.array([item.lon for item in items], dtype=np.float64)
+
+    ok = article[a] != article[b]
+    both_dated = dated[a] & dated[b]
+    slack = DATE_SLACK.days
+    ok &= ~(both_dated & ((day1[a] - slack > day2[b]) | (day1[b] - slack > day2[a])))
+    for k in np.flatnonzero(ok & ~both_dated).tolist():
+        ok[k] = _dates_compatible(items[a[k]], items[b[k]])
+    same_kind = (kinds[a] & kinds[b]) != 0
+    ok &= (kinds[a] == 0) | (kinds[b] == 0) | same_kind
+    km = np.zeros(len(a), dtype=np.float64)
+    apart = np.flatnonzero(ok & ((lat[a] != lat[b]) | (lon[a] != lon[b])))
+    km[apart] = _km_many(items, a[apart], b[apart])
+    related = ((place[a] != -1) & (place[a] == place[b])) | (
+        named[a] & named[b] & ((parent[a] == place[b]) | (parent[b] == place[a]))
+    )
+    both_precise = precise[a] & precise[b]
+    ok &= related | ~(
+        (km > NEAR_KM)
+        | (both_precise & ~same_kind)
+        | (~both_precise & ~same_kind & (km > NEAR_KM / 3))
+    )
+    score = 1.0 - np.minimum(km, NEAR_KM) / NEAR_KM
+    score = score + np.where(related, 1.0, 0.0)
+    score = score + np.where(same_kind, 1.0, 0.0)
+    score = score + np.where(event_type[a] == event_type[b], 0.5, 0.0)
+    score = score + np.where((actor1[a] == actor1[b]) & (actor1[a] != -1), 0.25, 0.0)
+    score = score + np.where(both_dated & (day1[a] == day1[b]), 0.5, 0.0)
+    score[~ok] = np.nan
+    return score
+
+
+def _km_many(items: Sequence[_Item], first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Return ``_km`` of many pairs, bit for bit.
+
+    The arithmetic runs on numpy arrays (IEEE operations, in the order ``_km`` does
+    them); sine, power, square root and arc sine are Python's own ``math``
+    functions and ``**``, mapped over the arrays, since numpy's may differ from them
+    in the last bit.
+    """
+
+    def each(function: Any, values: np.ndarray, *args: Any) -> np.ndarray:
+        return np.fromiter(map(function, values.tolist(), *args), np.float64, len(values))
+
+    phi = np.array([item.phi for item in items], dtype=np.float64)
+    lam = np.array([item.lam for item in items], dtype=np.float64)
+    cos_phi = np.array([item.cos_phi for item in items], dtype=np.float64)
+    a, b = first, second
+    sin_phi = each(math.sin, (phi[b] - phi[a]) / 2)
+    sin_lam = each(math.sin, (lam[b] - lam[a]) / 2)
+    squared = itertools.repeat(2)  # x ** 2, as pow(x, 2)
+    h = each(pow, sin_phi, squared) + cos_phi[a] * cos_phi[b] * each(pow, sin_lam, squared)
+    return 2 * _EARTH_RADIUS_KM * each(math.asin, np.minimum(1.0, each(math.sqrt, h)))
+
+
+def _neighbours(count: int, first: np.ndarray, second: np.ndarray) -> list[set[int]]:
+    """Return, for each of ``count`` mentions, the set of those it pairs with (both ways)."""
+    ends = np.concatenate([first, second])
+    others = np.concatenate([second, first])
+    order = np.argsort(ends, kind="stable")
+    bounds = np.searchsorted(ends[order], np.arange(count + 1)).tolist()
+    linked = others[order].tolist()
+    return [set(linked[bounds[k] : bounds[k + 1]]) for k in range(count)]
 
 
 def _cells(item: _Item) -> tuple[int, int]:
@@ -389,19 +517,15 @@ def _candidate_pairs(
         first = item.start.toordinal() - DATE_SLACK.days
         last = min(item.end.toordinal(), item.start.toordinal() + _MAX_SPAN_DAYS)
         days = range(first, last + DATE_SLACK.days + 1)
-        for j in (j for key in keys for day in days for j in by_place_day.get((key, day), ())):
-            if j not in met:
-                met.add(j)
-                if j > i:
-                    yield (i, j)
+        # (the order of the pairs does not matter: they are ranked by score and index)
+        met.update(*(by_place_day.get((key, day), ()) for key in keys for day in days))
+        yield from ((i, j) for j in met if j > i)
         if loose[i]:
             row, col = _cells(item)
-            for dr, dc, day in itertools.product((-1, 0, 1), (-1, 0, 1), days):
-                for j in by_cell_day.get((row + dr, col + dc, day), ()):
-                    if j not in met:
-                        met.add(j)
-                        if j > i or not loose[j]:
-                            yield (i, j) if i < j else (j, i)
+            cells = itertools.product((row - 1, row, row + 1), (col - 1, col, col + 1), days)
+            near = set().union(*(by_cell_day.get(cell, ()) for cell in cells))
+            near -= met
+            yield from ((i, j) if i < j else (j, i) for j in near if j > i or not loose[j])
 
 
 #: Longest date range (days) of a mention that blocking indexes day by day.
@@ -426,37 +550,40 @@ def cluster_mentions(
     """
     ordered = sorted(
         (m for m in mentions if m.location is not None),
-        key=lambda m: (m.article_id, m.start, m.end, m.event_type, m.sub_event_type),
+        key=attrgetter("article_id", "start", "end", "event_type", "sub_event_type"),
     )
     items = []
     for i, m in enumerate(ordered):
         assert m.location is not None
         start, end = _range(m)
         items.append(_Item(i, m, m.location.lat, m.location.lon, start, end, _facility_kinds(m)))
-    # every mergeable pair, both ways: compatible[a] holds each b that may join a
-    compatible: list[set[int]] = [set() for _ in items]
-    scores, firsts, seconds = array("d"), array("q"), array("q")
-    for i, j in _candidate_pairs(items, parents):
-        score = _pair_score(items[i], items[j], parents)
-        if score is not None:
-            scores.append(score)
-            firsts.append(i)
-            seconds.append(j)
-            compatible[i].add(j)
-            compatible[j].add(i)
+    pairs = np.fromiter(
+        itertools.chain.from_iterable(_candidate_pairs(items, parents)), dtype=np.int64
+    ).reshape(-1, 2)
+    scores = _pair_scores(items, pairs[:, 0], pairs[:, 1], parents)
+    mergeable = ~np.isnan(scores)
+    firsts, seconds, scores = pairs[mergeable, 0], pairs[mergeable, 1], scores[mergeable]
+    compatible = _neighbours(len(items), firsts, seconds)
     # the most alike pairs first, ties by index (lexsort: the last key sorts first)
-    order = np.lexsort((np.asarray(seconds), np.asarray(firsts), -np.asarray(scores)))
-    pairs = zip(
-        np.asarray(firsts)[order].tolist(), np.asarray(seconds)[order].tolist(), strict=True
-    )
-    del scores, firsts, seconds, order
+    order = np.lexsort((seconds, firsts, -scores))
+    ranked = zip(firsts[order].tolist(), seconds[order].tolist(), strict=True)
+    del pairs, scores, firsts, seconds, order
     cluster_of = list(range(len(items)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
-    for i, j in pairs:
+    for i, j in ranked:
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj:
             continue
-        if all(compatible[a].issuperset(members[cj]) for a in members[ci]):
+        # every member of one cluster must be compatible with all of the other's
+        # (a symmetric test: loop over the smaller cluster, most often a single mention)
+        small, large = members[ci], members[cj]
+        if len(small) > len(large):
+            small, large = large, small
+        if (
+            compatible[small[0]].issuperset(large)
+            if len(small) == 1
+            else all(compatible[a].issuperset(large) for a in small)
+        ):
             keep, drop = min(ci, cj), max(ci, cj)
             for k in members[drop]:
                 cluster_of[k] = keep
@@ -579,7 +706,7 @@ def build_incident(cluster: Sequence[Mention], *, themes: Sequence[Theme]) -> In
     evidence = tuple(
         sorted(
             (e for m in cluster for e in m.evidence),
-            key=lambda e: (e.article_id, e.start, e.end, e.field),
+            key=attrgetter("article_id", "start", "end", "field"),
         )
     )
     return Incident(

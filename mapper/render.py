@@ -244,6 +244,21 @@ def _marker_px(fatalities: int) -> int:
     return int(min(48, round(16 + 3 * math.sqrt(max(0, fatalities)))))
 
 
+def _single_spaced(text: str) -> bool:
+    """Return whether ``" ".join(text.split())`` would give ``text`` back, cheaply.
+
+    A printable string holds no whitespace but the ASCII space (every other kind is a
+    control or separator character), so it is its own join when no space doubles,
+    leads or trails. Any other string may not be: the caller then joins it.
+
+    Examples
+    --------
+    >>> _single_spaced("two words"), _single_spaced("two  words"), _single_spaced(" lead")
+    (True, False, False)
+    """
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
 def _evidence(value: object) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
     seen: set[tuple[str, str]] = set()
@@ -262,8 +277,8 @@ def _evidence(value: object) -> list[dict[str, str]]:
             article = _str(getattr(item, "article_id", None)) or ""
             field = _str(getattr(item, "field", None)) or ""
             url = None
-        spaced = " ".join(quote.split())
-        quote = quote if spaced == quote else spaced  # keep the frame's string when unchanged
+        if not _single_spaced(quote):
+            quote = " ".join(quote.split())
         if not quote or (article, quote) in seen:
             continue
         seen.add((article, quote))

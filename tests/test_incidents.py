@@ -1,12 +1,20 @@
 import datetime as dt
+import math
 import random
 
+import numpy as np
 import pytest
 from geopandas.testing import assert_geodataframe_equal
 
 from mapper.incidents import (
+    _ANY_TARGET,
     _candidate_pairs,
+    _facility_kinds,
     _Item,
+    _names_target,
+    _pair_score,
+    _pair_scores,
+    _range,
     cluster_mentions,
     merge_mentions,
     to_geodataframe,
@@ -256,3 +264,55 @@ def test_an_undated_report_at_a_busy_place_is_not_merged_at_random():
     incidents = merged([*busy, undated])
     assert any(i.article_ids == ("u",) for i in incidents)
     assert len(incidents) == 51
+
+
+def test_pair_scores_over_arrays_equal_the_scalar_rule_bit_for_bit():
+    rng = random.Random(7)
+    places = [KIRKUK, DOMIZ, NORTH_OF_KIRKUK, DIBIS_PS, QARAQOSH]
+    days = [None, FRI, FRI + dt.timedelta(days=1), FRI + dt.timedelta(days=3)]
+    mentions = [
+        mention(
+            rng.choice("abcdef"),
+            rng.choice(places),
+            day=rng.choice(days),
+            weekday=rng.choice([None, 4]),
+            actor1=rng.choice([None, "Islamic State (Iraq)", "Police Forces of Iraq (2014-)"]),
+            event_type=rng.choice(["Battles", "Explosions/Remote violence"]),
+            target=rng.choice([None, "a power station", "a police checkpoint", "a market"]),
+        )
+        for _ in range(60)
+    ]
+    items = [
+        _Item(i, m, m.location.lat, m.location.lon, *_range(m), _facility_kinds(m))
+        for i, m in enumerate(mentions)
+    ]
+    pairs = [(i, j) for i in range(len(items)) for j in range(i + 1, len(items))]
+    first, second = np.array(pairs).T
+    scores = _pair_scores(items, first, second, PARENTS)
+    for (i, j), score in zip(pairs, scores.tolist(), strict=True):
+        expected = _pair_score(items[i], items[j], PARENTS)
+        assert (math.isnan(score) and expected is None) or score == expected
+    assert not np.isnan(scores).all() and np.isnan(scores).any()
+
+
+def test_no_mentions_no_pairs():
+    empty = np.array([], dtype=np.int64)
+    assert len(_pair_scores([], empty, empty, PARENTS)) == 0
+    assert cluster_mentions([], parents=PARENTS) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A POWER Station",
+        "the Mosque",
+        "BAZAARS",
+        "Air Base",
+        "govErnor's office",
+        "in town",
+        "\u017fhrine",
+        "x",
+    ],
+)
+def test_target_search_on_lowered_ascii_is_the_case_insensitive_one(text):
+    assert _names_target(text) == bool(_ANY_TARGET.search(text))
