@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from collections.abc import Sequence
@@ -212,22 +213,31 @@ def _cmd_map(args: argparse.Namespace) -> int:
     gdf = to_geodataframe(incidents)
     del incidents  # the frame has every column: free the records before the outputs
     out = Path(args.out)
-    front = front_lines(gdf)
-    written = [
-        render.write_map(
-            gdf, out / "map.html", themes=themes, offline=not args.cdn, title=args.title
-        )
-    ]
-    if args.embed:
-        written.append(
-            render.write_embed(
-                gdf, out / "map_embed.html", themes=themes, offline=not args.cdn, title=args.title
+    gc.collect()
+    gc.freeze()  # the frame lives through every writer: spare it the collector's rescans
+    try:
+        front = front_lines(gdf)
+        written = [
+            render.write_map(
+                gdf, out / "map.html", themes=themes, offline=not args.cdn, title=args.title
             )
+        ]
+        if args.embed:
+            written.append(
+                render.write_embed(
+                    gdf,
+                    out / "map_embed.html",
+                    themes=themes,
+                    offline=not args.cdn,
+                    title=args.title,
+                )
+            )
+        written += export.export(gdf, out, formats=formats, front=front)
+        written += image.write_images(
+            gdf, [out / f"map.{suffix}" for suffix in images], themes=themes, title=args.title
         )
-    written += export.export(gdf, out, formats=formats, front=front)
-    written += image.write_images(
-        gdf, [out / f"map.{suffix}" for suffix in images], themes=themes, title=args.title
-    )
+    finally:
+        gc.unfreeze()
     elapsed = time.perf_counter() - started
     skipped = len(stats.skipped)
     _say(

@@ -619,7 +619,9 @@ def _claim_status(cluster: Sequence[Mention]) -> str:
 def _incident_id(cluster: Sequence[Mention], *, location: Location, day: dt.date | None) -> str:
     key = "|".join(
         [
-            ",".join(sorted({m.article_id for m in cluster})),
+            # each mention is one sentence of one article: two events an article tells
+            # at the same place on the same day keep apart
+            ",".join(sorted({f"{m.article_id}@{m.start}" for m in cluster})),
             location.place_id or location.name,
             f"{location.lat:.4f},{location.lon:.4f}",
             day.isoformat() if day else "",

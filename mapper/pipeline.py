@@ -6,6 +6,7 @@ in its own module; this one only connects them, in one direction.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -98,7 +99,13 @@ def run(
         stats.unresolved += lost
     stats.mentions = len(mentions)
     parents = {place.id: place.parent for place in gaz}
-    incidents = merge_mentions(mentions, themes=chosen, parents=parents, merge=merge)
+    # The mentions live until the merge is done: spare their millions of objects the
+    # cyclic collector's rescans (seconds at 100k articles); no output changes.
+    gc.freeze()
+    try:
+        incidents = merge_mentions(mentions, themes=chosen, parents=parents, merge=merge)
+    finally:
+        gc.unfreeze()
     stats.incidents = len(incidents)
     return incidents, stats
 

@@ -316,3 +316,12 @@ def test_no_mentions_no_pairs():
 )
 def test_target_search_on_lowered_ascii_is_the_case_insensitive_one(text):
     assert _names_target(text) == bool(_ANY_TARGET.search(text))
+
+
+def test_two_events_of_one_article_at_one_place_and_day_keep_distinct_ids():
+    first = mention("a", KIRKUK, start=0, end=40)
+    second = mention("a", KIRKUK, start=200, end=240)
+    ids = [i.incident_id for i in merged([first, second], merge=False)]
+    assert len(ids) == 2 and len(set(ids)) == 2
+    again = [i.incident_id for i in merged([second, first], merge=False)]
+    assert sorted(again) == sorted(ids)  # the same whatever the input order
