@@ -539,6 +539,14 @@ def _built_on_settlement(place_ids: tuple[str, ...], gazetteer: Gazetteer) -> bo
     return place.feature_type in _NAMESAKE_TYPES
 
 
+#: a purpose clause: the place after it is what an act aimed at, not where it happened
+_PURPOSE = re.compile(
+    r"\b(?:meant|aimed|designed|intended)\s+(?:to|at)\b|\bin\s+(?:an?\s+)?(?:attempt|bid|"
+    r"effort)\s+to\b|\bin\s+order\s+to\b|\bto\s+(?:draw|divert|distract|delay|relieve|ease)\b",
+    re.IGNORECASE,
+)
+
+
 def _use_of(
     text: str,
     a: int,
@@ -615,6 +623,10 @@ def _use_of(
         tie = max(tie, 3.0)  # "in Al Toon Kobri (Altun Kupri) district": another spelling
     if _in_quote(text, a):
         tie -= 0.5
+    if role == "event" and tie >= 0.9 and _PURPOSE.search(before):
+        # "... the attack was meant to draw troops away from Mosul": the aim, not the
+        # place; still there for an event that names no other
+        tie = min(tie, 0.5)
     topo = Toponym(
         surface=surface,
         start=a,
