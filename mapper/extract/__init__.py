@@ -45,7 +45,7 @@ from mapper.extract.events import (
 )
 from mapper.extract.sentences import Sentence, split_sentences
 from mapper.extract.toponyms import PlaceUse, dateline_end, find_places
-from mapper.models import Article, Casualties, Evidence, Mention
+from mapper.models import Article, Casualties, Evidence, Mention, Place
 
 if TYPE_CHECKING:
     from mapper.gazetteer import Gazetteer
@@ -100,10 +100,17 @@ class _Event:
 _SMALL_REGION_KM = 25.0
 
 
-def _specificity(use: PlaceUse, gazetteer: Gazetteer) -> int:
+def _record(use: PlaceUse, gazetteer: Gazetteer) -> Place | None:
+    """Return the gazetteer record of a place use's first candidate, None when absent."""
     try:
-        place = gazetteer.get(use.place_ids[0])
-    except (KeyError, LookupError, ValueError):
+        return gazetteer.get(use.place_ids[0])
+    except (KeyError, LookupError, ValueError, IndexError):
+        return None
+
+
+def _specificity(use: PlaceUse, gazetteer: Gazetteer) -> int:
+    place = _record(use, gazetteer)
+    if place is None:
         return 9
     if place.feature_type == "region" and place.precision_km <= _SMALL_REGION_KM:
         return 4
@@ -139,10 +146,8 @@ def _part_of(part: PlaceUse, whole: PlaceUse, gazetteer: Gazetteer) -> bool:
     """Whether ``part`` is a neighbourhood or building inside the town ``whole`` names."""
     if part.toponym.relation not in {"in", "near"} or whole.toponym.relation not in {"in", "near"}:
         return False
-    try:
-        p = gazetteer.get(part.place_ids[0])
-        w = gazetteer.get(whole.place_ids[0])
-    except (KeyError, LookupError, ValueError):
+    p, w = _record(part, gazetteer), _record(whole, gazetteer)
+    if p is None or w is None:
         return False
     towns = {"city", "town", "village"}
     if p.feature_type not in {"neighbourhood", "facility"} or w.feature_type not in towns:
@@ -164,12 +169,8 @@ def _contains(whole: PlaceUse, part: PlaceUse, gazetteer: Gazetteer) -> bool:
     """Whether ``whole`` names the governorate or district that holds ``part``'s place."""
     if whole.toponym.relation not in {"in", "near", "region"}:
         return False
-    try:
-        w = gazetteer.get(whole.place_ids[0])
-        p = gazetteer.get(part.place_ids[0])
-    except (KeyError, LookupError, ValueError, IndexError):
-        return False
-    if w.id == p.id or p.admin1 is None or p.admin1 != w.admin1:
+    w, p = _record(whole, gazetteer), _record(part, gazetteer)
+    if w is None or p is None or w.id == p.id or p.admin1 is None or p.admin1 != w.admin1:
         return False
     if w.feature_type == "governorate":
         return True
@@ -564,10 +565,8 @@ def _within(use: PlaceUse, main: PlaceUse | None, gazetteer: Gazetteer, *, km: f
     """Return whether ``use`` lies within ``km`` of the event's place ``main``."""
     if main is None:
         return True
-    try:
-        a = gazetteer.get(use.place_ids[0])
-        b = gazetteer.get(main.place_ids[0])
-    except (KeyError, LookupError, ValueError, IndexError):
+    a, b = _record(use, gazetteer), _record(main, gazetteer)
+    if a is None or b is None:
         return False
     dlat = math.radians(b.lat - a.lat)
     dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
