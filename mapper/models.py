@@ -10,6 +10,7 @@ All records are frozen, slotted dataclasses; coordinates are always named ``lat`
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -77,6 +78,14 @@ class Place:
             "source": self.source,
             "precision_km": self.precision_km,
         }
+
+    def km_to(self, other: Place) -> float:
+        """Return the distance to ``other`` in km (flat-earth: exact enough within Iraq)."""
+        dlat = math.radians(other.lat - self.lat)
+        dlon = math.radians(other.lon - self.lon) * math.cos(
+            math.radians((self.lat + other.lat) / 2)
+        )
+        return 6371.0 * math.hypot(dlat, dlon)
 
 
 @dataclass(frozen=True, slots=True)

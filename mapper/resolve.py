@@ -152,9 +152,7 @@ def _near_context(place: Place, context: list[Place]) -> bool:
     for other in context:
         if other.id == place.id or other.feature_type in {"governorate", "region"}:
             continue
-        dlat = math.radians(other.lat - place.lat)
-        dlon = math.radians(other.lon - place.lon) * math.cos(math.radians(place.lat))
-        if 6371.0 * math.hypot(dlat, dlon) <= _CONTEXT_KM:
+        if place.km_to(other) <= _CONTEXT_KM:
             return True
     return False
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import math
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -568,9 +567,7 @@ def _within(use: PlaceUse, main: PlaceUse | None, gazetteer: Gazetteer, *, km: f
     a, b = _record(use, gazetteer), _record(main, gazetteer)
     if a is None or b is None:
         return False
-    dlat = math.radians(b.lat - a.lat)
-    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
-    return 6371.0 * math.hypot(dlat, dlon) <= km
+    return a.km_to(b) <= km
 
 
 def _sub_locations(ev: _Event, joined: str, gazetteer: Gazetteer) -> tuple[str, ...]:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -520,9 +519,7 @@ def _near_any(place: Place, ids: Sequence[str], gazetteer: Gazetteer) -> bool:
             continue
         if other.id == place.id or other.feature_type in {"governorate", "region"}:
             continue
-        dlat = math.radians(other.lat - place.lat)
-        dlon = math.radians(other.lon - place.lon) * math.cos(math.radians(place.lat))
-        if 6371.0 * math.hypot(dlat, dlon) <= _SLOT_CONTEXT_KM:
+        if place.km_to(other) <= _SLOT_CONTEXT_KM:
             return True
     return False
 
@@ -713,18 +710,12 @@ def _within_next(text: str, uses: list[PlaceUse], gazetteer: Gazetteer) -> list[
             continue
         if x.feature_type not in _HELD_TYPES or y.feature_type not in _HOLDER_TYPES:
             continue
-        if y.feature_type != "governorate" and _flat_km(x, y) > _WITHIN_KM:
+        if y.feature_type != "governorate" and x.km_to(y) > _WITHIN_KM:
             continue
         if y.feature_type == "governorate" and x.admin1 != y.admin1:
             continue
         out[i + 1] = PlaceUse(b.toponym, a.tie - _CONTAINER_DROP, b.role, b.place_ids)
     return out
-
-
-def _flat_km(x: Place, y: Place) -> float:
-    dlat = math.radians(y.lat - x.lat)
-    dlon = math.radians(y.lon - x.lon) * math.cos(math.radians((x.lat + y.lat) / 2))
-    return 6371.0 * math.hypot(dlat, dlon)
 
 
 def _token_around(text: str, a: int, b: int) -> str:
