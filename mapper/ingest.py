@@ -270,7 +270,7 @@ _DATELINE_SLASH = re.compile(
 _DATELINE_DASH = re.compile(
     rf"^(?P<place>{_PLACE})(?:,\s*(?P<extra>{_EXTRA}))?(?:,\s*(?P<date>{_LINE_DATE}))?"
     r"\s*(?:\s[-–]{1,2}\s|—\s?|\s?—)\s*"
-    r"(?=[A-Z0-9\"“'‘])"
+    rf"(?:(?P<after>{_LINE_DATE})\s*(?:[-–—:]+\s*|$)|(?=[A-Z0-9\"“'‘]))"
 )
 # Capitalised words that open sentences, not datelines ("Islamic State - ...").
 _NOT_PLACES = frozenset(
@@ -323,9 +323,12 @@ def _find_dateline(line: str, *, first: bool) -> tuple[str, str | None, int, dt.
     if match and bp.known_outlet(match.group("outlet")):
         # "Shafaq News / ..." : the outlet's credit, no place
         return "", match.group("outlet"), match.end(), None
-    if not first or bp.words(line) < 6:
+    if not first:
         return None
-    match = _DATELINE_DASH.match(line) or _DATELINE_CAPS.match(line)
+    match = _DATELINE_DASH.match(line)
+    if bp.words(line) < 6 and not (match and match.group("after") and match.end() == len(line)):
+        return None  # a short line is a dateline only as "PLACE, Country - March 3, 2019"
+    match = match or _DATELINE_CAPS.match(line)
     if (
         match
         and bp.words(match.group("place")) <= 3

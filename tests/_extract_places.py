@@ -37,6 +37,7 @@ PLACES = [
           population=1_300_000),
     Place("t:madinah", "Al-Madinah", 30.96, 47.27, "town", alt_names=("Medina",),
           admin1="Basrah", admin2="Al-Madinah", population=20_000),
+    Place("t:bashir", "Bashir", 35.335, 44.375, "village", admin1="Kirkuk", admin2="Kirkuk"),
 ]  # fmt: skip
 
 

@@ -296,3 +296,17 @@ def test_bodies_found_are_an_attack_with_their_toll():
     text = "Farmers found the bodies of two men with gunshot wounds in an orchard near Hawija."
     (m,) = extract_mentions(_article(text), gazetteer=GAZ)
     assert (m.sub_event_type, m.casualties.killed) == ("Attack", 2)
+
+
+def test_a_sentence_going_on_about_the_event_places_it_more_closely():
+    text = (
+        "Gunmen shot dead a shepherd south of Kirkuk on Monday night, police said. "
+        "The attackers burst into his home in the village of Bashir and opened fire."
+    )
+    (m,) = extract_mentions(_article(text), gazetteer=GAZ)
+    assert m.toponym is not None and m.toponym.surface == "Bashir"
+    assert m.casualties.killed == 1
+    # a sentence that says it is another event keeps its own place
+    text = text.replace("The attackers burst", "Later, other gunmen burst")
+    mentions = extract_mentions(_article(text), gazetteer=GAZ)
+    assert [m.toponym.surface for m in mentions if m.toponym] == ["Kirkuk", "Bashir"]

@@ -73,3 +73,10 @@ def test_nothing_stated():
     c = read_casualties("The governor visited the market on Tuesday.")
     assert not c.stated
     assert c.killed == 0 and c.wounded is None
+
+
+def test_who_tells_the_toll_is_not_one_more_victim():
+    text = "The bomb killed four people and wounded 11 others, a police officer said."
+    assert (read_casualties(text).killed, read_casualties(text).wounded) == (4, 11)
+    text = "The bomb wounded 11 civilians, a police officer and two soldiers."
+    assert read_casualties(text).wounded == 14

@@ -130,3 +130,12 @@ def test_a_town_retaken_then_cleared_of_bombs_is_a_territorial_gain():
         "Strategic developments",
         "Disrupted weapons use",
     )
+
+
+def test_explosive_belts_seized_are_no_suicide_bombing():
+    text = "Police arrested four suspects in a raid. Weapons and explosive belts were seized."
+    assert classify(text)[1] == "Arrests"
+    assert classify("Two explosive vests were seized at a checkpoint.")[1] == (
+        "Disrupted weapons use"
+    )
+    assert classify("A bomber detonated his explosive belt at a checkpoint.")[1] == "Suicide bomb"

@@ -201,3 +201,11 @@ def test_a_later_name_of_a_list_opened_by_in_the_areas_of_is_tied_to_the_event(t
 def test_a_name_after_and_with_no_such_list_stays_loosely_tied():
     use = _uses("Officials from Baghdad and Daquq met on Sunday.")["Daquq"]
     assert use.tie < 2.0
+
+
+def test_an_institution_s_building_is_a_site_its_name_is_not():
+    assert (
+        _uses("Protesters gathered outside the Basra provincial council building.")["Basra"].tie
+        >= 0.9
+    )
+    assert _uses("The Basra provincial council said the protest was peaceful.")["Basra"].tie < 0.9

@@ -450,6 +450,13 @@ def test_wire_dateline_date_is_the_publication_date(
     assert body(article).startswith("Troops entered")
 
 
+def test_a_dateline_line_of_its_own_with_a_date() -> None:
+    raw = "Headline here\n\nHILLA, Iraq - March 3, 2019\n\nTroops entered the village on Sunday."
+    article = article_from_text("w", raw)
+    assert (article.dateline, article.published) == ("Hilla", dt.date(2019, 3, 3))
+    assert body(article).startswith("Troops entered")
+
+
 def test_an_unknown_outlet_in_a_wire_dateline_is_the_source() -> None:
     raw = "Headline\nHILLA, Aug 9, 2018 (Euphrates Courier) - Troops entered the village on Sunday."
     assert article_from_text("w", raw).source == "Euphrates Courier"

@@ -164,6 +164,32 @@ _NEW_EVENT = re.compile(
 )
 
 
+#: a sentence that goes on about the event just told ("The attackers stormed ...")
+_ANAPHOR = re.compile(
+    r"^(?:[\"“‘']\s*)?(?:(?:the|these|those)\s+(?:\w+\s+)?(?:attackers?|gunmen|assailants?|"
+    r"militants|bombers?|kidnappers|abductors|blast|explosion|bombing|attack|ambush|strike|"
+    r"raid)|they|he)\b",
+    re.IGNORECASE,
+)
+_RESTATE_KM = 25.0
+
+
+def _restates(sent: Sentence, best: PlaceUse, told: PlaceUse, gazetteer: Gazetteer) -> bool:
+    """Whether ``sent`` tells the event at ``told`` again, placing it more closely at ``best``.
+
+    "Gunmen killed a village head near Khanaqin. The attackers stormed his house in the
+    village of X": X is where it happened, a few km from the town the lead named.
+    """
+    if not _ANAPHOR.match(sent.text) or _NEW_EVENT.search(sent.text):
+        return False
+    b, t = _record(best, gazetteer), _record(told, gazetteer)
+    if b is None or t is None:
+        return False
+    return (
+        _specificity(best, gazetteer) < _specificity(told, gazetteer) and b.km_to(t) <= _RESTATE_KM
+    )
+
+
 def _contains(whole: PlaceUse, part: PlaceUse, gazetteer: Gazetteer) -> bool:
     """Whether ``whole`` names the governorate or district that holds ``part``'s place."""
     if whole.toponym.relation not in {"in", "near", "region"}:
@@ -237,6 +263,9 @@ def _group(
                 if _contains(best, current.place, gazetteer) and not _NEW_EVENT.search(sent.text):
                     # "... near the Salahuddin governorate building": the province of the
                     # event just told, not a new event there
+                    target = current
+                elif _restates(sent, best, current.place, gazetteer):
+                    current.place = best  # the same event, placed more precisely
                     target = current
             if target is not None:  # a neighbourhood or building of the event's town
                 target.sentences.append(sent)

@@ -535,6 +535,8 @@ def _link_after(
             link = sentence[ph.end : nxt.start]
             if j in used or not _LIST_LINK.fullmatch(link):
                 break
+            if _SPEAKER_AFTER.match(sentence, nxt.end):
+                break  # "..., a police officer said": who tells it, not one more victim
             used.add(j)
             if "including" not in link:
                 out.append(nxt)
@@ -543,6 +545,10 @@ def _link_after(
     return out
 
 
+_SPEAKER_AFTER = re.compile(
+    r"\s+(?:(?:\w+\s+){0,3}?(?:said|says|told|reported|added|stated|confirmed|explained)\b)",
+    re.IGNORECASE,
+)
 _BEFORE_POSTMOD = re.compile(
     r"^\s*(?:(?:of|from|in|at|with|working|serving|for|inside|on)\s+(?:[\w/'’-]+\s+){0,5}?"
     r"(?=(?:were|was|had|have|has)\b))?",

@@ -210,7 +210,10 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
             r"\bdisarm(?:ed|ing)\b|\bdefused\b|\bcontrolled\s+(?:detonation|explosion)\b|"
             r"\bsafely\s+detonated\b|\bneutrali[sz]ed\b|\b(?:seiz(?:ed|ure|ing)|confiscat(?:ed|ion)|"
             r"recovered)\b(?=[^.]{0,60}\b(?:weapons?|arms|ammunition|explosives?|caches?|ieds?|"
-            r"rockets?|mortars?|shells|bombs?|grenades?|rifles?|belts?|vests?|depots?|munitions)\b)|\bcaches?\b|\bweapons?\s+depots?\b|\bexplosives\s+workshop\b|\bied\s+"
+            r"rockets?|mortars?|shells|bombs?|grenades?|rifles?|belts?|vests?|depots?|munitions)\b)|"
+            r"\b(?:weapons|arms|ammunition|explosives|belts|vests|ieds|rockets|mortars|grenades|"
+            r"rifles)\s+(?:\w+\s+){0,4}?(?:were|was|had\s+been)\s+(?:also\s+)?(?:seized|"
+            r"confiscated|recovered)\b|\bcaches?\b|\bweapons?\s+depots?\b|\bexplosives\s+workshop\b|\bied\s+"
             r"(?:factory|workshop)\b|\bfound\s+(?:and\s+\w+\s+)?(?:an?\s+|\d+\s+|\w+\s+)?"
             r"(?:ieds?|explosive|bombs?|weapons)\b|\bdiscovered\s+(?:and\s+\w+\s+)?(?:an?\s+|"
             r"\d+\s+|\w+\s+)?(?:ieds?|explosive|bombs?|weapons|booby|car\s+bombs?|tunnels?|"
@@ -626,6 +629,9 @@ def _choose(
         and not _SUICIDE_ACT.test(text, folded)
     ):
         kinds = (kinds - {"suicide"}) | {"clash"}  # suicide bombers killed, not a bombing
+    disarming = kinds & {"disrupted", "disposal"}
+    if "suicide" in kinds and disarming and not _SUICIDE_USE.test(text, folded):
+        kinds = kinds - {"suicide"}  # explosive belts seized or defused, not worn
     explosive = kinds & {"suicide", "air", "shelling", "ied", "grenade", "chemical"}
     firefight = _FIREFIGHT.test(text, folded)
     hit = _HIT_PEOPLE.test(text, folded) and not _DISPOSAL_KILL.test(text, folded)
@@ -646,7 +652,6 @@ def _choose(
         return "Chemical weapon"
     if "air" in kinds and not (firefight and "clash" in kinds and first["clash"] < first["air"]):
         return "Air/drone strike"
-    disarming = kinds & {"disrupted", "disposal"}
     if (
         "regain" in kinds
         and disarming
@@ -655,6 +660,8 @@ def _choose(
     ):
         return "Government regains territory"  # a town retaken, then its bombs cleared
     if disarming and not hit and not (killing and not _DISPOSAL_KILL.test(text, folded)):
+        if "arrest" in kinds and first["arrest"] < min(first[k] for k in disarming):
+            return "Arrests"  # suspects arrested, then their weapons seized
         return "Disrupted weapons use"
     if "sexual" in kinds:
         return "Sexual violence"
@@ -715,6 +722,13 @@ _SUICIDE_ACT = _rx(
     r"\bblew\s+(?:himself|themselves|herself)\s+up\b|\bdetonated\s+(?:his|her|their)\b|"
     r"\bsuicide\s+(?:bombers?|attackers?)\s+(?:\w+\s+){0,3}?(?:targeted|struck|attacked|hit|"
     r"detonated|exploded|killed)\b"
+)
+
+
+_SUICIDE_USE = _rx(
+    r"\bsuicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bombs?|truck|"
+    r"vehicle)\b|\bblew\s+(?:himself|themselves|herself)\s+up\b|\bdetonated\s+(?:his|her|"
+    r"their)\b|\binghimasi\b|\bsvbied\b"
 )
 
 

@@ -162,6 +162,16 @@ _AFFILIATION_AFTER = re.compile(
     r"governorate\s+council|council|governorate|health\s+directorate|directorate)\b",
     re.IGNORECASE,
 )
+# "outside the Basra provincial council building": the institution's seat is a site
+_SEAT_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){1,3}?(?:building|headquarters|offices?|compound|premises)\b",
+    re.IGNORECASE,
+)
+_SITE_BEFORE = re.compile(
+    r"\b(?:in|at|outside|near|inside|into|in\s+front\s+of|stormed|attacked|targeted|"
+    r"hit|struck|around|besieged|torched|burned|set\s+fire\s+to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _POSSESSIVE_PLACE_BEFORE = re.compile(r"\b[A-Z][\w'’-]*['’]s\s+$")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+)?(?:[A-Z]|district|province|city)")
 _ORG_AFTER = re.compile(
@@ -573,7 +583,12 @@ def _use_of(
     org_before = any(w in tail_lower for w in _ORG_BEFORE_WORDS) and bool(
         _ORG_BEFORE.search(before, max(len(before) - _TAIL, 0))
     )
-    if _ORG_AFTER.match(after) or org_before:
+    if (affiliation or _ORG_AFTER.match(after)) and (
+        _SEAT_AFTER.match(after) and _SITE_BEFORE.search(before)
+    ):
+        affiliation = False  # the place where the institution sits, a site of events
+        role = "event"
+    elif _ORG_AFTER.match(after) or org_before:
         if not (_EVENT_OFFENSIVE.match(after) or affiliation):
             return None
         role = "affiliation" if affiliation else "background"
