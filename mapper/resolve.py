@@ -244,6 +244,8 @@ def _point_for(
     if place.feature_type in {"district", "subdistrict"} and rel in {"in", "near"}:
         seat = _seat(place, gazetteer)
         if seat is not None:  # ACLED places "X district" at the town of X
+            if seat.feature_type == "neighbourhood":  # a city's quarter: the place itself
+                return _location(seat, gazetteer, geo_precision=1, where_prec=1)
             return _location(seat, gazetteer, geo_precision=2, where_prec=3)
     if rel == "in":
         if area:
@@ -398,7 +400,17 @@ def _seat(district: Place, gazetteer: Gazetteer) -> Place | None:
             continue
         if best is None or p.population > best.population:
             best = p
+    if best is None:  # a district of a city ("Sadr City district"): its namesake quarter
+        for name in (district.name, *district.alt_names):
+            for c in gazetteer.candidates(name, limit=5):
+                q = c.place
+                if q.feature_type == "neighbourhood" and q.admin1 == district.admin1:
+                    if _km((q.lat, q.lon), (district.lat, district.lon)) <= _QUARTER_SEAT_KM:
+                        return q
     return best
+
+
+_QUARTER_SEAT_KM = 10.0
 
 
 def _described_town(

@@ -169,3 +169,30 @@ def test_bare_militants_follow_the_article():
 def test_empty():
     assert find_actors("") == []
     assert assign_actors("") == (None, None, None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two rockets landed near the embassy overnight, the Iraqi army said.",
+        "Two rockets landed near the embassy overnight, according to the police.",
+        "Two rockets landed near the embassy. The army said the rockets came from the east.",
+    ],
+)
+def test_who_tells_of_the_event_is_no_party_to_it(text):
+    a1, a2, *_ = assign_actors(text, sub_event_type="Shelling/artillery/missile attack")
+    assert (a1, a2) == (UNIDENTIFIED, None)
+
+
+def test_a_speaker_who_tells_of_its_own_deed_stays_a_party():
+    a1, *_ = assign_actors("Police said they arrested three suspects.", sub_event_type="Arrests")
+    assert a1 == IRAQ_POLICE
+
+
+def test_a_battle_s_second_side_is_armed():
+    text = (
+        "Iraqi troops freed two farmers held by IS militants. "
+        "The troops stormed the hideout and killed two militants."
+    )
+    a1, a2, *_ = assign_actors(text, sub_event_type="Armed clash")
+    assert (a1, a2) == (IRAQ_MILITARY, ISLAMIC_STATE)

@@ -80,3 +80,11 @@ def test_who_tells_the_toll_is_not_one_more_victim():
     assert (read_casualties(text).killed, read_casualties(text).wounded) == (4, 11)
     text = "The bomb wounded 11 civilians, a police officer and two soldiers."
     assert read_casualties(text).wounded == 14
+
+
+def test_a_death_toll_that_rose_far_from_its_noun():
+    text = (
+        "The death toll from the truck bomb that hit a busy market in the south of the "
+        "city on Monday has risen to 14, a hospital official said."
+    )
+    assert read_casualties(text).killed == 14

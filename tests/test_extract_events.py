@@ -139,3 +139,15 @@ def test_explosive_belts_seized_are_no_suicide_bombing():
         "Disrupted weapons use"
     )
     assert classify("A bomber detonated his explosive belt at a checkpoint.")[1] == "Suicide bomb"
+
+
+def test_a_numbered_strike_report_is_an_air_strike():
+    assert classify("Near the border, two strikes destroyed a militant vehicle.")[1] == (
+        "Air/drone strike"
+    )
+    assert classify("Teachers staged two strikes over unpaid wages.")[1] != "Air/drone strike"
+
+
+def test_a_pattern_of_attacks_is_no_event():
+    assert event_strength("Militias have been blamed for similar attacks on the base.") == 0
+    assert event_strength("Such attacks killed three soldiers near the base last week.") > 0

@@ -188,3 +188,27 @@ def test_a_far_namesake_gives_way_to_a_respelt_place_near_the_story():
     # with nothing else named, the known record stands
     m = dataclasses.replace(base, toponym=topo, sentence="A bomb hit a market in Baidar.")
     assert resolve_mention(m, gazetteer=gaz).location.place_id == "t:baidar"
+
+
+def test_a_city_district_is_its_namesake_quarter():
+    from _extract_places import PLACES
+
+    from mapper.gazetteer import Gazetteer
+    from mapper.models import Place
+
+    gaz = Gazetteer.from_places(
+        [
+            *PLACES,
+            Place("t:adhamiya", "Adhamiya", 33.37, 44.36, "neighbourhood", admin1="Baghdad"),
+            Place("t:adhamiya-d", "Adhamiya", 33.40, 44.40, "district", admin1="Baghdad"),
+        ]
+    )
+    m = dataclasses.replace(
+        _mention("Baghdad"),
+        toponym=Toponym(
+            surface="Adhamiya", start=0, end=8, candidates=("t:adhamiya-d",), relation="in"
+        ),
+        sentence="A bomb hit a market in the Adhamiya district of Baghdad.",
+    )
+    loc = resolve_mention(m, gazetteer=gaz).location
+    assert (loc.place_id, loc.geo_precision) == ("t:adhamiya", 1)

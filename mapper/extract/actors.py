@@ -282,7 +282,7 @@ _ACTIVE_VERB = FoldedPattern(
     r"protested|demonstrated|rallied|carried\s+out|conducted|engaged|wounded|injured|"
     r"infiltrated|threw|stormed|burned|torched|stole|abducted|liberated|recaptured|"
     r"regained|retook|advanced|moved|entered|deployed|arrived|withdrew|imposed|hanged|"
-    r"beheaded|murdered|stabbed|released|handed|took|assaulted|besieged|surrounded|"
+    r"beheaded|murdered|stabbed|released|freed|rescued|handed|took|assaulted|besieged|surrounded|"
     r"bombarded|subjected|harassed|beat|displaced|demolished|looted|damaged|"
     r"fought|battled|confronted|responded|staged|gathered|marched|blocked|closed)\b"
 )
@@ -403,6 +403,34 @@ def _drop_affiliated(text: str, mentions: list[ActorMention]) -> list[ActorMenti
     return out
 
 
+# who tells of the event, not who took part: "..., the Iraqi military said."
+_TAG_BEFORE = re.compile(r",\s*(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$")
+_TAG_AFTER = re.compile(
+    r"(?:['’]s(?:\s+[\w-]+){1,4}?|(?:\s+[\w-]+){0,2}?)\s+(?:said|says|told|reported|"
+    r"announced|stated|added)\b",
+    re.IGNORECASE,
+)
+_OPENING_BEFORE = re.compile(r"(?:^|[.!?]\s+)(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_OWN_DEED = re.compile(r"\s*(?:that\s+)?(?:they|it|its|their|he|his|she|her|we|our)\b", re.I)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _drop_speakers(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Drop actors named only as the source of the report ("..., the army said")."""
+    out: list[ActorMention] = []
+    for m in mentions:
+        before = text[max(0, m.start - 40) : m.start]
+        tag = _TAG_AFTER.match(text, m.end)
+        if tag and _TAG_BEFORE.search(before):
+            continue  # "..., the army said"
+        if tag and _OPENING_BEFORE.search(before) and not _OWN_DEED.match(text, tag.end()):
+            continue  # "The army said the rockets were fired from ..." (not "said it ...")
+        if _ACCORDING.search(before):
+            continue
+        out.append(m)
+    return out
+
+
 def _after_by(window: str) -> bool:
     lower = window.lower()
     if not contains_any(lower, _AGENT_HINTS):
@@ -453,7 +481,7 @@ def assign_actors(
         ActorMention(militants, m.start, m.end, m.text) if m.name == MILITANTS else m
         for m in (find_actors(text) if found is None else found)
     ]
-    mentions = _drop_affiliated(text, mentions)
+    mentions = _drop_speakers(text, _drop_affiliated(text, mentions))
     cut = text.find(". ")
     folded = fold(text)  # only the verb's offsets are used
     first_verb = _ACTIVE_VERB.fast_search(text, folded, 0, cut if cut > 0 else len(text))
@@ -560,6 +588,16 @@ def assign_actors(
         if sub != "Other" or name2 == name1:
             if name2 != CIVILIANS or sub != "Other":
                 name2, actor2 = None, None
+    if sub in _BATTLES and name2 == CIVILIANS:
+        # a battle is fought between armed sides: not the civilians it was fought over
+        side = next((m for m in mentions if m.name not in _VICTIMS_ONLY and m.name != name1), None)
+        if side is not None:
+            name2, actor2 = side.name, side
     if name1 is not None and name1 == name2:
         name2, actor2 = None, None
     return name1, name2, actor1, actor2
+
+
+_BATTLES = frozenset(
+    {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"}
+)

@@ -509,8 +509,9 @@ _BODIES = FoldedPattern(
     r"(?:bodies|corpses)\b)"
 )
 _TOLL = FoldedPattern(
-    rf"\bdeath\s+toll\b[^.;]{{0,40}}?\b(?:rose|climbed|reached|stood|stands|jumped|increased|"
-    rf"risen|rises|climbs|is|was|of|at|to|hit)\s+(?:to\s+|at\s+)?{_QUANT}(?P<num>\d+|{_WORDNUM})\b",
+    rf"\bdeath\s+toll\b(?:[^.;]{{0,40}}?\b(?:stood|stands|is|was|of|at|to|hit)|"
+    rf"[^.;]{{0,120}}?\b(?:rose|climbed|reached|jumped|increased|risen|rises|climbs))\s+"
+    rf"(?:to\s+|at\s+)?{_QUANT}(?P<num>\d+|{_WORDNUM})\b",
     needles=("toll",),
 )
 _LIST_LINK = re.compile(r"\s*(?:,\s*(?:and\s+|including\s+)?|and\s+|as\s+well\s+as\s+)")

@@ -107,7 +107,9 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
             r"\bdrone\s+(?:strikes?|attacks?)\b|\b(?:warplanes?|war\s*planes?|fighter\s+jets?|"
             r"jets|aircraft|helicopters?|drones?|f-16s?|gunships?)\b|\baerial\s+(?:bombardment|"
             r"attacks?|strikes?|bombing)\b|\bair\s+force\b|\bbombed\s+from\s+the\s+air\b|"
-            r"\bstrikes?\s+by\s+the\s+(?:u\.?s\.?-led\s+)?coalition\b|\bcoalition\s+strikes?\b"
+            r"\bstrikes?\s+by\s+the\s+(?:u\.?s\.?-led\s+)?coalition\b|\bcoalition\s+strikes?\b|"
+            r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+strikes?\s+"
+            r"(?:hit|destroyed|struck|targeted|engaged|killed|damaged)\b"  # a strike report
         ),
     ),
     (
@@ -474,6 +476,8 @@ def event_strength(text: str) -> int:
             score += 1
     if score and is_tally(text):
         return 0
+    if score and _GENERIC.search(text) and not read_figures(text):
+        return 0  # "militias have been blamed for similar attacks": a pattern, not an event
     if score and text[:1] in _QUOTES and not read_figures(text):
         return 0  # a quoted opinion ("... because ISIS is collapsing in Mosul")
     if score and contains_any(lower, _HEDGE_STEMS) and _HEDGE.test(text, folded):
@@ -481,6 +485,13 @@ def event_strength(text: str) -> int:
         if "protest" not in kinds and not read_figures(text):
             score = 0
     return score
+
+
+_GENERIC = re.compile(
+    r"\b(?:similar|such|previous|past|frequent|repeated)\s+(?:\w+\s+)?(?:attacks?|bombings?|"
+    r"incidents?|strikes?|targets?|assaults?|raids?|killings?|kidnappings?)\b",
+    re.IGNORECASE,
+)
 
 
 # "in 2014", "since late 2015", "back in 2003": a year alone dates history, not news
