@@ -447,6 +447,9 @@ def _towns(gazetteer: Gazetteer) -> tuple[Place, ...]:
     return found
 
 
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:in\s+)?")
+
+
 def _namesake_fallback(
     ranked: list[tuple[float, Place]], toponym: Toponym, mention: Mention, gazetteer: Gazetteer
 ) -> Place | None:
@@ -463,9 +466,14 @@ def _namesake_fallback(
     if best.population >= 300_000 or best.feature_type in _AREA:
         return None
     others: list[Place] = []
+    at = mention.sentence.find(toponym.surface)
     for m in gazetteer.scan(mention.sentence):
         if m.surface == toponym.surface or not m.place_ids:
             continue
+        a, b = sorted((at, m.start))
+        gap = mention.sentence[a + (len(toponym.surface) if a == at else len(m.surface)) : b]
+        if at >= 0 and _LIST_GAP.fullmatch(gap):
+            continue  # "in Halabja and Ranya": another place of the same kind, not its area
         p = _get(gazetteer, m.place_ids[0])
         if p is not None:
             others.append(p)

@@ -310,3 +310,15 @@ def test_a_sentence_going_on_about_the_event_places_it_more_closely():
     text = text.replace("The attackers burst", "Later, other gunmen burst")
     mentions = extract_mentions(_article(text), gazetteer=GAZ)
     assert [m.toponym.surface for m in mentions if m.toponym] == ["Kirkuk", "Bashir"]
+
+
+def test_an_event_in_a_list_of_towns_is_one_event_in_each():
+    text = "Hundreds of teachers protested over unpaid wages in Daquq and Hawija on Sunday."
+    mentions = extract_mentions(_article(text), gazetteer=GAZ)
+    assert [(m.toponym.surface, m.sub_event_type) for m in mentions if m.toponym] == [
+        ("Daquq", "Peaceful protest"),
+        ("Hawija", "Peaceful protest"),
+    ]
+    # a toll for the whole list cannot be split between the towns
+    text = "Bombs killed five people in Daquq and Hawija on Sunday."
+    assert len(extract_mentions(_article(text), gazetteer=GAZ)) == 1

@@ -196,3 +196,11 @@ def test_a_battle_s_second_side_is_armed():
     )
     a1, a2, *_ = assign_actors(text, sub_event_type="Armed clash")
     assert (a1, a2) == (IRAQ_MILITARY, ISLAMIC_STATE)
+
+
+def test_an_actor_named_by_its_weapon_is_the_subject():
+    a1, a2, *_ = assign_actors(
+        "Turkish shelling hit two villages near the border.",
+        sub_event_type="Shelling/artillery/missile attack",
+    )
+    assert (a1, a2) == ("Military Forces of Turkey (2016-)", None)

@@ -151,3 +151,7 @@ def test_a_numbered_strike_report_is_an_air_strike():
 def test_a_pattern_of_attacks_is_no_event():
     assert event_strength("Militias have been blamed for similar attacks on the base.") == 0
     assert event_strength("Such attacks killed three soldiers near the base last week.") > 0
+
+
+def test_fleeing_for_fear_of_attack_is_no_attack():
+    assert event_strength("Villagers fled to the town fearing further shelling.") == 0

@@ -212,3 +212,8 @@ def test_a_city_district_is_its_namesake_quarter():
     )
     loc = resolve_mention(m, gazetteer=gaz).location
     assert (loc.place_id, loc.geo_precision) == ("t:adhamiya", 1)
+
+
+def test_a_town_listed_with_a_far_town_keeps_its_own_place():
+    m = _mention("Daquq", sentence="Protests were also held in Daquq and Basra.")
+    assert resolve_mention(m, gazetteer=GAZ).location.place_id == "t:daquq"

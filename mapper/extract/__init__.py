@@ -190,6 +190,40 @@ def _restates(sent: Sentence, best: PlaceUse, told: PlaceUse, gazetteer: Gazette
     )
 
 
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:in\s+)?")
+_TOWNS = frozenset({"city", "town", "village"})
+
+
+def _listed_towns(
+    sent: Sentence, uses: list[PlaceUse], best: PlaceUse, gazetteer: Gazetteer
+) -> list[PlaceUse]:
+    """Return the towns of a list the event is tied to ("in Halabja and Ranya"), in order.
+
+    Only when the sentence gives no toll: a toll for the whole list cannot be split.
+    """
+    if best.toponym.relation != "in":
+        return []
+    chain = [best]
+    i = uses.index(best)
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(uses):
+            a, b = (uses[j + step], uses[j]) if step < 0 else (uses[j], uses[j + step])
+            gap = sent.text[a.toponym.end - sent.start : b.toponym.start - sent.start]
+            if not _LIST_GAP.fullmatch(gap):
+                break
+            j += step
+            chain.append(uses[j])
+    if len(chain) < 2:
+        return []
+    records = [_record(u, gazetteer) for u in chain]
+    if any(r is None or r.feature_type not in _TOWNS for r in records):
+        return []
+    if read_casualties(sent.text).stated:
+        return []
+    return sorted(chain, key=lambda u: u.toponym.start)
+
+
 def _contains(whole: PlaceUse, part: PlaceUse, gazetteer: Gazetteer) -> bool:
     """Whether ``whole`` names the governorate or district that holds ``part``'s place."""
     if whole.toponym.relation not in {"in", "near", "region"}:
@@ -243,6 +277,21 @@ def _group(
                 current.sentences.append(sent)
             continue
         best = _pick_place(uses, gazetteer)
+        listed = _listed_towns(sent, uses, best, gazetteer) if best is not None else []
+        if len(listed) > 1:
+            # "protests were held in Halabja and Ranya": one event in each town
+            for use in listed:
+                target = next(
+                    (e for e in events if e.place is not None and _same_place(e.place, use)), None
+                )
+                if target is None:
+                    target = _Event(place=use)
+                    events.append(target)
+                target.sentences.append(sent)
+                target.places.append(use)
+                target.strength += strength
+                current = target
+            continue
         if best is None:
             if current is None:
                 current = _Event(place=None)

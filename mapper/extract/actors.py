@@ -487,6 +487,11 @@ def assign_actors(
     first_verb = _ACTIVE_VERB.fast_search(text, folded, 0, cut if cut > 0 else len(text))
     if first_verb is None and cut > 0:
         first_verb = _ACTIVE_VERB.fast_search(text, folded, cut)
+    if first_verb is not None:
+        at = first_verb.start()
+        inside = next((m for m in mentions if m.start <= at < m.end), None)
+        if inside is not None:  # "Turkish shelling hit ...": the actor's name, not its verb
+            first_verb = _ACTIVE_VERB.fast_search(text, folded, inside.end)
     actor1: ActorMention | None = None
     actor2: ActorMention | None = None
     # a passive clause names its agent after "by": "planted by IS militants"

@@ -305,7 +305,8 @@ _HEDGE_STEMS = ("warn", "concern", "fear", "threat", "risk", "danger", "plan", "
 _HEDGE = _rx(
     r"\b(?:warned|warns|warning)\s+(?:\w+\s+){0,3}?(?:that|of|against)\b|"
     r"\b(?:raised|voiced|expressed)\s+(?:\w+\s+)?concerns?\b|\bconcerns?\s+that\b|"
-    r"\bfears?\s+(?:that|of)\b|\bthreaten(?:ed|s)?\s+to\b|\b(?:plans?|planning|aims?|"
+    r"\bfears?\s+(?:that|of)\b|\bfearing\s+(?:\w+\s+){0,2}?(?:attacks?|bombardment|shelling|"
+    r"strikes?|reprisals?|violence|raids?|clashes|fighting|arrest)\b|\bthreaten(?:ed|s)?\s+to\b|\b(?:plans?|planning|aims?|"
     r"intends?|vowed|vows|expected)\s+to\b|\bfraught\s+with\b|\bcould\s+(?:be|have)\b|"
     r"\bwould\s+(?:be|have)\b|\bmight\s+(?:be|have)\b|\brisk\s+of\b"
 )
