@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from geopy.distance import geodesic
 
+from mapper.extract.toponyms import is_name_tail
 from mapper.models import Location, Mention, Place, Toponym
 from mapper.normalize import normalize
 
@@ -470,6 +471,8 @@ def _namesake_fallback(
     for m in gazetteer.scan(mention.sentence):
         if m.surface == toponym.surface or not m.place_ids:
             continue
+        if is_name_tail(mention.sentence, m.start):
+            continue  # "the village of Abu Karma": not the town of Karma
         a, b = sorted((at, m.start))
         gap = mention.sentence[a + (len(toponym.surface) if a == at else len(m.surface)) : b]
         if at >= 0 and _LIST_GAP.fullmatch(gap):

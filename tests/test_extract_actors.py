@@ -204,3 +204,11 @@ def test_an_actor_named_by_its_weapon_is_the_subject():
         sub_event_type="Shelling/artillery/missile attack",
     )
     assert (a1, a2) == ("Military Forces of Turkey (2016-)", None)
+
+
+def test_an_opening_phrase_s_comma_does_not_make_the_subject_a_speaker():
+    a1, *_ = assign_actors(
+        "On Monday, security forces said they had defused two bombs near the market.",
+        sub_event_type="Disrupted weapons use",
+    )
+    assert a1 == IRAQ_MILITARY

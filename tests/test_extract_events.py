@@ -4,6 +4,7 @@ import pytest
 
 from mapper.extract.events import (
     TAXONOMY,
+    TRIBAL_FIGHT,
     classify,
     event_strength,
     find_cues,
@@ -155,3 +156,7 @@ def test_a_pattern_of_attacks_is_no_event():
 
 def test_fleeing_for_fear_of_attack_is_no_attack():
     assert event_strength("Villagers fled to the town fearing further shelling.") == 0
+
+
+def test_rival_tribes_fighting_are_a_tribal_fight():
+    assert TRIBAL_FIGHT.search("clashes between two rival tribes north of the city")

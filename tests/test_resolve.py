@@ -217,3 +217,12 @@ def test_a_city_district_is_its_namesake_quarter():
 def test_a_town_listed_with_a_far_town_keeps_its_own_place():
     m = _mention("Daquq", sentence="Protests were also held in Daquq and Basra.")
     assert resolve_mention(m, gazetteer=GAZ).location.place_id == "t:daquq"
+
+
+def test_a_far_town_inside_a_longer_village_name_is_not_the_story_s_place():
+    m = _mention(
+        "Daquq",
+        relation="near",
+        sentence="A shell hit a house in the village of Umm Madinah near Daquq.",
+    )
+    assert resolve_mention(m, gazetteer=GAZ).location.place_id == "t:daquq"

@@ -410,6 +410,7 @@ _TAG_AFTER = re.compile(
     r"announced|stated|added)\b",
     re.IGNORECASE,
 )
+_TAG_END = re.compile(r"(?:\s+(?:in|on|at|to|late|earlier|later)\b[^.;,]{0,40})?\s*(?:[.;,]|$)")
 _OPENING_BEFORE = re.compile(r"(?:^|[.!?]\s+)(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _OWN_DEED = re.compile(r"\s*(?:that\s+)?(?:they|it|its|their|he|his|she|her|we|our)\b", re.I)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
@@ -421,8 +422,8 @@ def _drop_speakers(text: str, mentions: list[ActorMention]) -> list[ActorMention
     for m in mentions:
         before = text[max(0, m.start - 40) : m.start]
         tag = _TAG_AFTER.match(text, m.end)
-        if tag and _TAG_BEFORE.search(before):
-            continue  # "..., the army said"
+        if tag and _TAG_BEFORE.search(before) and _TAG_END.match(text, tag.end()):
+            continue  # "..., the army said." / "..., the army said in a statement."
         if tag and _OPENING_BEFORE.search(before) and not _OWN_DEED.match(text, tag.end()):
             continue  # "The army said the rockets were fired from ..." (not "said it ...")
         if _ACCORDING.search(before):

@@ -439,7 +439,7 @@ _STRONG = frozenset(
 
 #: a fight between tribes or clans ("clashes between two tribes", "a tribal feud")
 TRIBAL_FIGHT = re.compile(
-    r"\b(?:between|among)\s+(?:two\s+|rival\s+|members\s+of\s+(?:two\s+)?)?(?:tribes|clans|"
+    r"\b(?:between|among)\s+(?:(?:two|three|rival|armed|local|members\s+of)\s+)*(?:tribes|clans|"
     r"tribal\s+groups|families)\b|\b(?:tribal|clan)\s+(?:disputes?|conflicts?|clash(?:es)?|"
     r"feuds?|fighting)\b",
     re.IGNORECASE,

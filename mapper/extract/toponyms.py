@@ -370,6 +370,19 @@ def _longer_name_start(before: str) -> int | None:
     return start
 
 
+def is_name_tail(text: str, start: int) -> bool:
+    """Whether the name starting at ``text[start]`` ends a longer capitalised name.
+
+    Examples
+    --------
+    >>> is_name_tail("a house in the village of Abu Karma near the town", 30)
+    True
+    >>> is_name_tail("a house in Karma near the town", 11)
+    False
+    """
+    return _longer_name_start(text[max(0, start - 90) : start]) is not None
+
+
 #: Record types a longer name may be built on and still lie next to the record
 #: ("Qasr al-Hawija" by the town of Hawija); a name built on a province or a
 #: river ("Jisr Diyala") says nothing of where it lies.
