@@ -150,6 +150,8 @@ _CONTEXT_NEAR_BONUS = 1.0
 
 
 def _near_context(place: Place, context: list[Place]) -> bool:
+    if place.feature_type in {"governorate", "region"}:
+        return False  # an area's point is only its middle: nearness to it says nothing
     for other in context:
         if other.id == place.id or other.feature_type in {"governorate", "region"}:
             continue

@@ -322,3 +322,9 @@ def test_an_event_in_a_list_of_towns_is_one_event_in_each():
     # a toll for the whole list cannot be split between the towns
     text = "Bombs killed five people in Daquq and Hawija on Sunday."
     assert len(extract_mentions(_article(text), gazetteer=GAZ)) == 1
+
+
+def test_a_list_of_towns_may_name_each_town_s_kind():
+    text = "Police arrested twelve suspects in raids in the city of Kirkuk and the town of Hawija."
+    mentions = extract_mentions(_article(text), gazetteer=GAZ)
+    assert [m.toponym.surface for m in mentions if m.toponym] == ["Kirkuk", "Hawija"]

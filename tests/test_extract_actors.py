@@ -212,3 +212,21 @@ def test_an_opening_phrase_s_comma_does_not_make_the_subject_a_speaker():
         sub_event_type="Disrupted weapons use",
     )
     assert a1 == IRAQ_MILITARY
+
+
+def test_civilians_hit_in_the_passive_and_who_hit_them():
+    a1, a2, *_ = assign_actors(
+        "Three farmers were wounded when Turkish artillery shelled their fields.",
+        sub_event_type="Shelling/artillery/missile attack",
+        victim_group="civilians",
+    )
+    assert (a1, a2) == ("Military Forces of Turkey (2016-)", CIVILIANS)
+
+
+def test_an_attack_named_after_a_preposition_is_not_the_clause_s_verb():
+    a1, a2, *_ = assign_actors(
+        "Soldier dies of his wounds after the Daquq attack "
+        "Two soldiers were killed when militants attacked their post.",
+        sub_event_type="Armed clash",
+    )
+    assert (a1, a2) == (UNIDENTIFIED, IRAQ_MILITARY)

@@ -88,3 +88,9 @@ def test_a_death_toll_that_rose_far_from_its_noun():
         "city on Monday has risen to 14, a hospital official said."
     )
     assert read_casualties(text).killed == 14
+
+
+def test_a_later_death_raising_the_toll():
+    first = "Two soldiers were killed and three wounded when militants attacked their post."
+    later = "A third soldier died of his wounds on Monday, raising the toll to three."
+    assert casualties_of([first, later]).killed == 3

@@ -226,3 +226,9 @@ def test_a_far_town_inside_a_longer_village_name_is_not_the_story_s_place():
         sentence="A shell hit a house in the village of Umm Madinah near Daquq.",
     )
     assert resolve_mention(m, gazetteer=GAZ).location.place_id == "t:daquq"
+
+
+def test_nearness_to_the_story_favours_a_town_not_a_province_s_middle():
+    # the Kirkuk governorate's middle lies nearer Hawija than Kirkuk city does
+    m = _mention("Kirkuk", sentence="Police made arrests in Kirkuk and in Hawija.")
+    assert resolve_mention(m, gazetteer=GAZ).location.geo_precision == 1

@@ -286,6 +286,12 @@ _ACTIVE_VERB = FoldedPattern(
     r"bombarded|subjected|harassed|beat|displaced|demolished|looted|damaged|"
     r"fought|battled|confronted|responded|staged|gathered|marched|blocked|closed)\b"
 )
+#: words that are nouns as often as verbs ("an attack", "IS attacks")
+_NOUN_OR_VERB = frozenset({"attack", "attacks", "strike", "raid", "raids", "bomb", "bombs", "hit"})
+_NOUN_BEFORE = re.compile(
+    r"\b(?i:after|in|of|during|following|since|before|from)\s+(?i:(?:an?|the|its|their|this|that)\s+)?"
+    r"(?:[A-Z][\w'’-]*\s+){0,2}$"
+)
 _PASSIVE_BY = re.compile(
     r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:\w+ed|shot|hit|struck|blown\s+up|"
     r"overrun|taken|stolen|beaten|slain|thrown|planted)\b[^.;]{0,80}?\bby\b",
@@ -488,11 +494,17 @@ def assign_actors(
     first_verb = _ACTIVE_VERB.fast_search(text, folded, 0, cut if cut > 0 else len(text))
     if first_verb is None and cut > 0:
         first_verb = _ACTIVE_VERB.fast_search(text, folded, cut)
-    if first_verb is not None:
+    while first_verb is not None:
         at = first_verb.start()
         inside = next((m for m in mentions if m.start <= at < m.end), None)
         if inside is not None:  # "Turkish shelling hit ...": the actor's name, not its verb
             first_verb = _ACTIVE_VERB.fast_search(text, folded, inside.end)
+        elif first_verb.group(0).lower() in _NOUN_OR_VERB and _NOUN_BEFORE.search(
+            text, max(0, at - 40), at
+        ):  # "... after the Tarmiyah attack": a noun in a phrase, not the clause's verb
+            first_verb = _ACTIVE_VERB.fast_search(text, folded, first_verb.end())
+        else:
+            break
     actor1: ActorMention | None = None
     actor2: ActorMention | None = None
     # a passive clause names its agent after "by": "planted by IS militants"
@@ -510,9 +522,10 @@ def assign_actors(
     )
     passive = aux is not None and not aux.group(0).startswith("IS")  # "IS targeted": the group
     victim: ActorMention | None = None
-    if passive and subjects:
+    hit = [m for m in mentions if first_verb is not None and m.end <= first_verb.start()]
+    if passive and hit:
         # "Four soldiers were wounded by a bomb planted by IS": the subject was hit
-        victim = subjects[0]
+        victim = hit[0]
         subjects = []
         agents = [m for m in agents if m.start > first_verb.start()] if first_verb else agents
         if not agents and first_verb is not None:

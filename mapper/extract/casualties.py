@@ -509,7 +509,8 @@ _BODIES = FoldedPattern(
     r"(?:bodies|corpses)\b)"
 )
 _TOLL = FoldedPattern(
-    rf"\bdeath\s+toll\b(?:[^.;]{{0,40}}?\b(?:stood|stands|is|was|of|at|to|hit)|"
+    rf"\b(?:death\s+toll|(?:raising|bringing|pushing|taking)\s+the\s+toll)\b"
+    rf"(?:[^.;]{{0,40}}?\b(?:stood|stands|is|was|of|at|to|hit)|"
     rf"[^.;]{{0,120}}?\b(?:rose|climbed|reached|jumped|increased|risen|rises|climbs))\s+"
     rf"(?:to\s+|at\s+)?{_QUANT}(?P<num>\d+|{_WORDNUM})\b",
     needles=("toll",),
