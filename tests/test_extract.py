@@ -4,10 +4,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from _extract_places import gazetteer
+from _extract_places import PLACES, gazetteer
 
 from mapper.extract import extract_mentions
-from mapper.models import Article
+from mapper.gazetteer import Gazetteer
+from mapper.models import Article, Place
 from mapper.resolve import resolve_mention
 
 GAZ = gazetteer()
@@ -328,3 +329,15 @@ def test_a_list_of_towns_may_name_each_town_s_kind():
     text = "Police arrested twelve suspects in raids in the city of Kirkuk and the town of Hawija."
     mentions = extract_mentions(_article(text), gazetteer=GAZ)
     assert [m.toponym.surface for m in mentions if m.toponym] == ["Kirkuk", "Hawija"]
+
+
+def test_a_quarter_of_the_side_of_town_the_event_is_in_is_the_same_event():
+    text = (
+        "Troops pushed into the eastern districts of Mosul on Friday, fighting the militants. "
+        "Special forces entered the Karama neighbourhood after heavy clashes, killing 20 militants."
+    )
+    gaz = Gazetteer.from_places(
+        [*PLACES, Place("t:karama", "Karama", 36.35, 43.19, "neighbourhood", parent="t:mosul")]
+    )
+    mentions = extract_mentions(_article(text), gazetteer=gaz)
+    assert len(mentions) == 1 and mentions[0].casualties.killed == 20

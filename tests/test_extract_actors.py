@@ -38,6 +38,8 @@ PMF = "Military Forces of Iraq (2014-) Popular Mobilization Forces"
         ("suspected Islamic State attackers", ISLAMIC_STATE),
         ("unknown gunmen", UNIDENTIFIED),
         ("protesters", PROTESTERS),
+        ("Iraqi special forces", "Military Forces of Iraq (2014-) Counter-Terrorism Service"),
+        ("US special forces", "Global Coalition Against Daesh"),
     ],
 )
 def test_aliases(text, name):

@@ -66,3 +66,8 @@ def test_published_from_text():
     assert published_from_text("A headline | Outlet | 22.10.2016\nBody") == dt.date(2016, 10, 22)
     assert published_from_text("Title\n\nOctober 21, 2016 at 1:04 pm\n") == dt.date(2016, 10, 21)
     assert published_from_text("No date at all") is None
+
+
+def test_when_a_period_began_is_not_the_event_s_day():
+    text = "Thousands have fled since the offensive began on October 17, aid groups said."
+    assert read_date(text, published=dt.date(2016, 11, 4)) is None

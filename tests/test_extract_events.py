@@ -160,3 +160,22 @@ def test_fleeing_for_fear_of_attack_is_no_attack():
 
 def test_rival_tribes_fighting_are_a_tribal_fight():
     assert TRIBAL_FIGHT.search("clashes between two rival tribes north of the city")
+
+
+def test_peshmerga_taking_full_control_regain_territory():
+    text = "Peshmerga forces said they had taken full control of the town after a siege."
+    assert classify(text)[1] == "Government regains territory"
+
+
+def test_a_suicide_bombing_is_no_battle_for_a_clash_told_as_background():
+    text = (
+        "A suicide bomber blew himself up among mourners at a funeral, killing seven people. "
+        "The funeral was for a tribal fighter killed in clashes with militants a day earlier."
+    )
+    assert classify(text)[1] == "Suicide bomb"
+    # ... but suicide attackers in a battle told first are part of the battle
+    text = (
+        "Militants stormed government buildings, setting off street battles with police. "
+        "Several of the attackers blew themselves up."
+    )
+    assert classify(text)[1] == "Armed clash"

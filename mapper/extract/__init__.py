@@ -143,8 +143,11 @@ def _same_place(a: PlaceUse, b: PlaceUse) -> bool:
 
 def _part_of(part: PlaceUse, whole: PlaceUse, gazetteer: Gazetteer) -> bool:
     """Whether ``part`` is a neighbourhood or building inside the town ``whole`` names."""
-    if part.toponym.relation not in {"in", "near"} or whole.toponym.relation not in {"in", "near"}:
-        return False
+    if part.toponym.relation not in {"in", "near"} or not (
+        whole.toponym.relation in {"in", "near"}
+        or (whole.toponym.relation == "direction" and whole.toponym.distance_km is None)
+    ):
+        return False  # ("the eastern districts of Mosul" holds Mosul's eastern quarters)
     p, w = _record(part, gazetteer), _record(whole, gazetteer)
     if p is None or w is None:
         return False

@@ -84,7 +84,13 @@ _ALIASES: tuple[tuple[str, str, int], ...] = (
         TMF,
         re.I,
     ),
-    (r"\bcounter[-\s]?terrorism\s+(?:service|forces?|units?|apparatus)\b|\bcts\b", CTS, re.I),
+    (
+        r"\bcounter[-\s]?terrorism\s+(?:service|forces?|units?|apparatus)\b|\bcts\b|"
+        r"(?<!us\s)(?<!u\.s\.\s)(?<!american\s)(?<!british\s)(?<!french\s)"
+        r"\b(?:iraqi\s+|elite\s+)?special\s+(?:operations\s+)?forces\b|\bgolden\s+division\b",
+        CTS,
+        re.I,
+    ),
     (r"\brapid\s+(?:response|reaction|intervention)\s+(?:forces?|units?|division)?\b", RRF, re.I),
     (r"\basayish\b|\basaish\b", ASAYISH, re.I),
     (r"\bpeshmerga\b|\bpesh\s+merga\b|\bkurdish\s+(?:forces|troops|fighters)\b", PESHMERGA, re.I),
@@ -97,7 +103,8 @@ _ALIASES: tuple[tuple[str, str, int], ...] = (
         re.I,
     ),
     (
-        r"\b(?:u\.?s\.?|us|american|united\s+states)\s+(?:forces|troops|military|army|"
+        r"\b(?:u\.?s\.?|us|american|united\s+states)\s+(?:special\s+(?:operations\s+)?forces|"
+        r"forces|troops|military|army|"
         r"marines|warplanes|aircraft|drones?|soldiers)\b",
         COALITION,
         re.I,
@@ -200,7 +207,7 @@ _ALIAS_STEMS: tuple[tuple[str, ...], ...] = (
     ("pmf", "pmu"),
     ("badr", "kata", "asa", "saraya"),
     ("tribal", "tmf"),
-    ("terrorism", "cts"),
+    ("terrorism", "cts", "special", "golden"),
     ("rapid",),
     ("asayish", "asaish"),
     ("peshmerga", "pesh", "kurdish"),

@@ -240,10 +240,19 @@ _REPORTING = re.compile(
 )
 
 
+_SINCE_BEGAN = re.compile(
+    r"\bsince\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,4}?(?:began|started|was\s+launched|"
+    r"erupted|kicked\s+off)\s+(?:on\s+|in\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _is_background(text: str, reading: DateReading) -> bool:
     before = text[max(0, reading.span_start - 40) : reading.span_start]
     if re.search(r"\b(?:since|until|till|by|before|after)\s+(?:the\s+)?$", before.lower()):
         return True
+    if _SINCE_BEGAN.search(text[max(0, reading.span_start - 80) : reading.span_start]):
+        return True  # "since the offensive began on October 17": when a period started
     # "the general said on Saturday": the day of the statement, not of the event
     return bool(_REPORTING.search(before))
 

@@ -242,7 +242,8 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
     (
         "overtake",
         _rx(
-            r"\b(?:took|taken|take|seized|gained)\s+control\s+of\b|\boverr(?:an|un)\b|"
+            r"\b(?:took|taken|take|seized|gained)\s+(?:full\s+|complete\s+|total\s+)?control\s+of\b|"
+            r"\boverr(?:an|un)\b|"
             r"\b(?:seized|captured|took\s+over|overran)\s+(?:the\s+)?(?:\w+\s+)?(?:town|city|"
             r"village|district|area|base|airport|border\s+crossing)\b|"
             r"\bcaptured\s+(?:the\s+)?(?:town|city|village|district|area|neighbou?rhoods?)\b|"
@@ -450,8 +451,10 @@ TRIBAL_FIGHT = re.compile(
 _STATE_SUBJECT = re.compile(
     r"\b(?:(?:iraqi|government|federal|security|pro-government)\s+(?:forces|troops|army|"
     r"police|units)|the\s+army|troops|isf|counter[-\s]terrorism\s+(?:service|forces|units)|"
-    r"popular\s+mobili[sz]ation\s+(?:forces|units)|pmf|pmu|hashd(?:\s+al-sha['’]?abi)?)"
-    r"(?:\s+(?:later|then|eventually|finally|subsequently|also))?\s+$",
+    r"popular\s+mobili[sz]ation\s+(?:forces|units)|pmf|pmu|hashd(?:\s+al-sha['’]?abi)?|"
+    r"(?:kurdish\s+)?peshmerga(?:\s+forces)?)"
+    r"(?:\s+(?:later|then|eventually|finally|subsequently|also))?"
+    r"(?:\s+said\s+(?:that\s+)?(?:they|it)\s+(?:had|have|has))?\s+$",
     re.IGNORECASE,
 )
 
@@ -680,8 +683,15 @@ def _choose(
     if "abduction" in kinds and (civilians or not has_kills) and not (explosive and hit):
         return "Abduction/forced disappearance"
     if "suicide" in kinds:
-        if firefight and not civilians:
-            return "Armed clash"
+        if (
+            firefight
+            and not civilians
+            and (
+                first.get("clash", len(text)) < first["suicide"]
+                or _FIREFIGHT.test(*_sentence_around(text, folded, first["suicide"]))
+            )
+        ):
+            return "Armed clash"  # suicide attackers among fighters in a battle
         return "Suicide bomb"
     if "shelling" in kinds and not firefight:
         return "Shelling/artillery/missile attack"
@@ -724,6 +734,14 @@ def _choose(
     if "operation" in kinds:
         return "Change to group/activity"
     return None
+
+
+def _sentence_around(text: str, folded: str | None, pos: int) -> tuple[str, str | None]:
+    """Return the sentence of ``text`` around ``pos`` (and its folded form)."""
+    start = text.rfind(". ", 0, pos) + 1
+    end = text.find(". ", pos)
+    end = len(text) if end < 0 else end + 1
+    return text[start:end], None if folded is None else folded[start:end]
 
 
 _SUICIDE_TARGETED = _rx(
