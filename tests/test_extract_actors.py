@@ -232,3 +232,12 @@ def test_an_attack_named_after_a_preposition_is_not_the_clause_s_verb():
         sub_event_type="Armed clash",
     )
     assert (a1, a2) == (UNIDENTIFIED, IRAQ_MILITARY)
+
+
+def test_the_two_sides_of_clashes_between_them():
+    text = (
+        "Clashes broke out between IS militants and PMF fighters east of the town. "
+        "Two IS militants and one PMF fighter were killed."
+    )
+    a1, a2, *_ = assign_actors(text, sub_event_type="Armed clash")
+    assert (a1, a2) == (ISLAMIC_STATE, PMF)

@@ -399,6 +399,30 @@ _BELONGING = re.compile(
 )
 
 
+_BETWEEN = FoldedPattern(
+    r"\b(?:clash(?:es|ed)?|fighting|fight|battles?|gun\s*battles?|fire\s*fights?|"
+    r"exchanges?\s+of\s+fire|skirmish(?:es)?)\s+(?:\w+\s+){0,3}?between\s+",
+    needles=("between",),
+)
+
+
+def _between_sides(
+    text: str, folded: str | None, mentions: list[ActorMention]
+) -> tuple[ActorMention, ActorMention] | None:
+    """Return the two sides of "clashes between X and Y", when both are named actors."""
+    m = _BETWEEN.fast_search(text, folded)
+    if m is None:
+        return None
+    near = [
+        a for a in mentions if m.end() <= a.start < m.end() + 80 and a.name not in _VICTIMS_ONLY
+    ]
+    if len(near) < 2 or near[0].name == near[1].name:
+        return None
+    if not re.fullmatch(r"\s*(?:and|&)\s+(?:the\s+)?", text[near[0].end : near[1].start]):
+        return None
+    return near[0], near[1]
+
+
 def _drop_affiliated(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """Drop "gunmen" when the text says whose they are ("gunmen belonging to IS")."""
     out: list[ActorMention] = []
@@ -570,6 +594,9 @@ def assign_actors(
         actor2 = rest[0] if rest else None
         if actor2 is not None and agents and agents[0].name != actor2.name:
             actor1 = agents[0]
+    sides = _between_sides(text, folded, mentions)
+    if sides is not None:  # "clashes between IS militants and PMF fighters"
+        actor1, actor2 = sides
     name1 = actor1.name if actor1 else None
     name2 = actor2.name if actor2 else None
     # defaults by kind of event
