@@ -341,3 +341,16 @@ def test_a_quarter_of_the_side_of_town_the_event_is_in_is_the_same_event():
     )
     mentions = extract_mentions(_article(text), gazetteer=gaz)
     assert len(mentions) == 1 and mentions[0].casualties.killed == 20
+
+
+def test_the_next_sentence_may_say_where_an_unplaced_event_happened():
+    text = (
+        "Jets struck five militant sites overnight, killing 12 fighters. "
+        "Three of the sites were near the town of Hawija, officials said. "
+        "The raid came two days after a rocket attack near Kirkuk killed a contractor."
+    )
+    mentions = extract_mentions(_article(text), gazetteer=GAZ)
+    assert [(m.toponym.surface, m.casualties.killed) for m in mentions if m.toponym] == [
+        ("Hawija", 12),
+        ("Kirkuk", 1),
+    ]

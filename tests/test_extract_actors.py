@@ -241,3 +241,10 @@ def test_the_two_sides_of_clashes_between_them():
     )
     a1, a2, *_ = assign_actors(text, sub_event_type="Armed clash")
     assert (a1, a2) == (ISLAMIC_STATE, PMF)
+
+
+def test_a_headline_s_bare_passive_and_the_strikes_owner():
+    a1, a2, *_ = assign_actors(
+        "Five PMF fighters killed in US strikes near the border", sub_event_type="Air/drone strike"
+    )
+    assert (a1, a2) == ("Global Coalition Against Daesh", PMF)

@@ -179,3 +179,9 @@ def test_a_suicide_bombing_is_no_battle_for_a_clash_told_as_background():
         "Several of the attackers blew themselves up."
     )
     assert classify(text)[1] == "Armed clash"
+
+
+def test_rockets_that_hit_an_air_base_are_shelling():
+    text = "Four rockets struck the air base, wounding two air force technicians."
+    assert classify(text)[1] == "Shelling/artillery/missile attack"
+    assert classify("Warplanes fired missiles at a convoy.")[1] == "Air/drone strike"

@@ -193,6 +193,9 @@ def _restates(sent: Sentence, best: PlaceUse, told: PlaceUse, gazetteer: Gazette
     )
 
 
+#: how firmly a sentence with no event words must tie a place to lend it to the event
+#: just told that has none
+_PLACING_TIE = 2.0
 _LIST_GAP = re.compile(
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:in\s+)?(?:the\s+(?:city|town|village)\s+of\s+)?"
 )
@@ -280,6 +283,17 @@ def _group(
             stated = read_casualties(sent.text).stated and not is_tally(sent.text)
             if current is not None and (stated or claim_span(sent.text)):
                 current.sentences.append(sent)
+            elif current is not None and current.place is None and uses:
+                # "US jets struck five sites. Three of them were near the town of X."
+                where = _pick_place(uses, gazetteer)
+                if (
+                    where is not None
+                    and where.tie >= _PLACING_TIE
+                    and _specificity(where, gazetteer) > 0  # a town, not one of its quarters
+                ):
+                    current.place = where
+                    current.sentences.append(sent)
+                    current.places.extend(uses)
             continue
         best = _pick_place(uses, gazetteer)
         listed = _listed_towns(sent, uses, best, gazetteer) if best is not None else []
@@ -327,7 +341,12 @@ def _group(
                 target.strength += strength
                 current = target
                 continue
-        if target is None and current is not None and current.place is None:
+        if (
+            target is None
+            and current is not None
+            and current.place is None
+            and not _NEW_EVENT.search(sent.text)
+        ):
             target = current
             target.place = best
         if target is None:
@@ -394,8 +413,10 @@ def extract_mentions(article: Article, *, gazetteer: Gazetteer) -> list[Mention]
     sentences = split_sentences(text)
     forget()  # what the readers remember of the last article
     # only sentences with event words can hold an event's place: read names there
+    told = [bool(find_cues(s.text) or read_casualties(s.text).stated) for s in sentences]
+    # ... and the sentence after one, which may say where it happened
     spans = [
-        (s.start, s.end) for s in sentences if find_cues(s.text) or read_casualties(s.text).stated
+        (s.start, s.end) for i, s in enumerate(sentences) if told[i] or (i > 0 and told[i - 1])
     ]
     places = find_places(text, gazetteer=gazetteer, skip=skip, spans=spans)
     head = [s for s in sentences if s.start < article.body_start]

@@ -104,7 +104,7 @@ _ALIASES: tuple[tuple[str, str, int], ...] = (
     ),
     (
         r"\b(?:u\.?s\.?|us|american|united\s+states)\s+(?:special\s+(?:operations\s+)?forces|"
-        r"forces|troops|military|army|"
+        r"(?:air\s*)?strikes?|forces|troops|military|army|"
         r"marines|warplanes|aircraft|drones?|soldiers)\b",
         COALITION,
         re.I,
@@ -212,7 +212,7 @@ _ALIAS_STEMS: tuple[tuple[str, ...], ...] = (
     ("asayish", "asaish"),
     ("peshmerga", "pesh", "kurdish"),
     ("coalition", "cjtf"),
-    ("forces", "troops", "military", "army", "marines", "warplanes", "aircraft", "drone",
+    ("forces", "troops", "military", "army", "marines", "strike", "warplanes", "aircraft", "drone",
      "soldiers"),
     ("turk", "ankara"),
     ("iran", "irgc", "guard"),
@@ -310,6 +310,11 @@ _BY = re.compile(
     r"behind)\s+(?:\w+\s+){0,2}(?:of|by)\s+$|\blikely\s+(?:by\s+)?$|\bbelonging\s+to\s+$",
     re.I,
 )
+_BARE_PASSIVE = re.compile(
+    r"(?:killed|wounded|injured|hurt|kidnapped|abducted|arrested|detained|executed)\s+"
+    r"(?:in|by|as|after|during|near|when|while)\b",
+    re.IGNORECASE,
+)
 _PASSIVE_AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?(?:shot\s+and\s+)?$", re.IGNORECASE
 )
@@ -384,11 +389,16 @@ def _attributive_agents(
     for m in mentions:
         if m.name in _VICTIMS_ONLY or m.name == victim.name or m.start <= victim.start:
             continue
-        if _ATTACK_NOUN_AFTER.match(text, m.end) or _OPPONENT_BEFORE.search(
-            text, max(0, m.start - 50), m.start
+        if (
+            _ATTACK_NOUN_AFTER.match(text, m.end)
+            or _OPPONENT_BEFORE.search(text, max(0, m.start - 50), m.start)
+            or _ATTACK_NOUN_END.search(m.text)  # "... killed in US strikes"
         ):
             return [m]
     return []
+
+
+_ATTACK_NOUN_END = re.compile(r"(?:strikes?|attacks?|shelling|raids?|bombardment)$", re.I)
 
 
 _BELONGING = re.compile(
@@ -552,6 +562,8 @@ def assign_actors(
         else None
     )
     passive = aux is not None and not aux.group(0).startswith("IS")  # "IS targeted": the group
+    if first_verb is not None and _BARE_PASSIVE.match(text, first_verb.start()):
+        passive = True  # a headline's "Five fighters killed in US strikes"
     victim: ActorMention | None = None
     hit = [m for m in mentions if first_verb is not None and m.end <= first_verb.start()]
     if passive and hit:

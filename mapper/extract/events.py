@@ -665,7 +665,13 @@ def _choose(
         return "Other"
     if "chemical" in kinds:
         return "Chemical weapon"
-    if "air" in kinds and not (firefight and "clash" in kinds and first["clash"] < first["air"]):
+    if (
+        "air" in kinds
+        and not (firefight and "clash" in kinds and first["clash"] < first["air"])
+        and not (
+            "shelling" in kinds and first["shelling"] < first["air"]
+        )  # rockets hit an air base
+    ):
         return "Air/drone strike"
     if (
         "regain" in kinds
