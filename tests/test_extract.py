@@ -354,3 +354,21 @@ def test_the_next_sentence_may_say_where_an_unplaced_event_happened():
         ("Hawija", 12),
         ("Kirkuk", 1),
     ]
+
+
+def test_an_event_dated_long_before_the_report_is_history():
+    text = (
+        "Families gathered in Hawija on Friday to remember the victims. "
+        "In August 2014, militants killed dozens of men in villages around Hawija."
+    )
+    art = _article(text, published=dt.date(2018, 8, 3))
+    assert extract_mentions(art, gazetteer=GAZ) == []
+
+
+def test_a_sentence_set_at_another_time_is_another_event():
+    text = (
+        "Two policemen were killed on Tuesday when militants attacked their checkpoint "
+        "near Hawija. Last month, four soldiers were killed in a similar ambush near Hawija."
+    )
+    mentions = extract_mentions(_article(text), gazetteer=GAZ)
+    assert [m.casualties.killed for m in mentions] == [2, 4]

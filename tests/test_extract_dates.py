@@ -71,3 +71,8 @@ def test_published_from_text():
 def test_when_a_period_began_is_not_the_event_s_day():
     text = "Thousands have fled since the offensive began on October 17, aid groups said."
     assert read_date(text, published=dt.date(2016, 11, 4)) is None
+
+
+def test_a_month_and_year_without_a_day():
+    r = read_date("In August 2014, militants overran the town.", published=dt.date(2018, 8, 3))
+    assert (r.start, r.end, r.precision) == (dt.date(2014, 8, 1), dt.date(2014, 8, 31), 3)

@@ -185,3 +185,21 @@ def test_rockets_that_hit_an_air_base_are_shelling():
     text = "Four rockets struck the air base, wounding two air force technicians."
     assert classify(text)[1] == "Shelling/artillery/missile attack"
     assert classify("Warplanes fired missiles at a convoy.")[1] == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crowds gathered on Friday to mark four years since militants overran the town.",
+        "Mourners laid flowers at a grave near the village, where dozens were shot dead.",
+    ],
+)
+def test_recalling_the_past_is_no_event(text):
+    assert event_strength(text) == 0
+
+
+def test_a_mass_grave_is_an_event_when_found_not_when_visited():
+    assert classify("A mass grave with the remains of 30 people was found near the town.")[1] == (
+        "Other"
+    )
+    assert classify("Relatives laid flowers at a mass grave outside the town.") == (None, None)

@@ -39,6 +39,7 @@ from mapper.extract.events import (
     classify,
     event_strength,
     find_cues,
+    has_weak_cue,
     is_tally,
     victims_are_civilians,
 )
@@ -193,6 +194,8 @@ def _restates(sent: Sentence, best: PlaceUse, told: PlaceUse, gazetteer: Gazette
     )
 
 
+#: an event the report dates this long before its own date is history it recalls
+_HISTORY_AGE = dt.timedelta(days=92)
 #: how firmly a sentence with no event words must tie a place to lend it to the event
 #: just told that has none
 _PLACING_TIE = 2.0
@@ -230,6 +233,20 @@ def _listed_towns(
     if read_casualties(sent.text).stated:
         return []
     return sorted(chain, key=lambda u: u.toponym.start)
+
+
+#: words that set a sentence at another time than the event just told
+_OTHER_TIME = re.compile(
+    r"\b(?:last|previous)\s+(?:week|month|year)\b|\b(?:\w+\s+)(?:days|weeks|months|years)\s+"
+    r"(?:ago|earlier|before)\b|\bearlier\s+this\s+(?:month|year)\b|\bin\s+a\s+similar\b",
+    re.IGNORECASE,
+)
+
+
+def _other_time(sent: Sentence, event: _Event) -> bool:
+    """Whether ``sent`` tells of another time than ``event``'s sentences do."""
+    m = _OTHER_TIME.search(sent.text)
+    return m is not None and not any(m.group(0).lower() in s.text.lower() for s in event.sentences)
 
 
 def _contains(whole: PlaceUse, part: PlaceUse, gazetteer: Gazetteer) -> bool:
@@ -277,8 +294,8 @@ def _group(
             uses.append(places[j])
             j += 1
         strength = event_strength(sent.text)
-        if weak and strength == 0 and find_cues(sent.text):
-            strength = 1
+        if weak and strength == 0 and has_weak_cue(sent.text):
+            strength = 1  # (strong words judged background, a pattern or a fear stay out)
         if strength == 0:
             stated = read_casualties(sent.text).stated and not is_tally(sent.text)
             if current is not None and (stated or claim_span(sent.text)):
@@ -322,6 +339,8 @@ def _group(
         target = next(
             (e for e in events if e.place is not None and _same_place(e.place, best)), None
         )
+        if target is not None and _other_time(sent, target):
+            target = None  # "Last month, four soldiers were killed in a similar ambush there"
         if target is None:
             target = next(
                 (e for e in events if e.place is not None and _part_of(best, e.place, gazetteer)),
@@ -569,6 +588,13 @@ def _mention(
         if reading is not None:
             date_sent = s
             break
+    if (
+        reading is not None
+        and reading.end is not None
+        and article.published is not None
+        and reading.end < article.published - _HISTORY_AGE
+    ):
+        return None, None  # "In August 2014, the militants killed ...": history, not news
     inferred = False
     if reading is None and first_date is not None:
         reading, inferred = first_date, True

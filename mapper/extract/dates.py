@@ -69,11 +69,14 @@ _MONTH_DAY = FoldedPattern(
     rf"\b{_MONTH_RE}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:km|kilomet|mile|%))"
     r"(?:,?\s+(?P<y>(?:19|20)\d\d))?"
 )
+# "in August 2014": a month, no day
+_IN_MONTH_YEAR = FoldedPattern(
+    rf"\b(?:in|during)\s+(?:(?:early|late|mid)[-\s]?)?{_MONTH_RE}\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b"
+)
 _NUMERIC = re.compile(
     r"\b(?:(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]?\d)-(?P<d1>[0-3]?\d)|(?P<d2>[0-3]?\d)[./]"
     r"(?P<m2>[01]?\d)[./](?P<y2>(?:19|20)\d\d))\b"
 )
-_MONTH_YEAR = re.compile(rf"\b(?:in\s+|during\s+)?{_MONTH_RE}\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _WEEKDAY = FoldedPattern(
     r"\b(?:(?P<last>last|this|on|late\s+on|early\s+on|before\s+dawn\s+on)\s+)?"
     r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
@@ -144,6 +147,11 @@ def _explicit(text: str, published: dt.date | None) -> list[DateReading]:
             date = _safe_date(year, month, day)
             if date is not None:
                 out.append(DateReading(date, date, date, 1, m.start(), m.end()))
+    for m in _IN_MONTH_YEAR.finditer(text, folded) if named else ():
+        month = _MONTHS[m.group("mon").lower().rstrip(".")]
+        first = dt.date(int(m.group("y")), month, 1)
+        last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+        out.append(DateReading(None, first, last, 3, m.start(), m.end()))
     for m in _NUMERIC.finditer(text) if _DIGIT_SEPARATOR.search(text) else ():
         if m.group("y1"):
             y, mo, d = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))

@@ -271,7 +271,15 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
             r"headquarters|launchers?|boats?|rafts?)\b)"
         ),
     ),
-    ("grave", _rx(r"\bmass\s+graves?\b|\bremains\s+of\b|\bexhum(?:ed|ation)\b")),
+    (
+        "grave",  # found or opened, not visited ("laid flowers at a mass grave")
+        _rx(
+            r"\bmass\s+graves?\b(?=[^.]{0,80}\b(?:found|discovered|uncovered|unearthed|"
+            r"exhum\w*|excavat\w*|contain\w*|holding|with\s+the\s+(?:remains|bodies))\b)|"
+            r"\b(?:found|discovered|uncovered|unearthed)\s+(?:\w+\s+){0,3}?mass\s+graves?\b|"
+            r"\bremains\s+of\b|\bexhum(?:ed|ation)\b"
+        ),
+    ),
     (
         "agreement",
         _rx(
@@ -438,6 +446,19 @@ _STRONG = frozenset(
 )  # fmt: skip
 
 
+def has_weak_cue(text: str) -> bool:
+    """Whether ``text`` names an event of a kind too weak to stand alone (a movement, damage).
+
+    Examples
+    --------
+    >>> has_weak_cue("Militants set fire to crops near the village.")
+    True
+    >>> has_weak_cue("A bomb killed two soldiers.")
+    False
+    """
+    return any(c.kind not in _STRONG for c in _cues(text))
+
+
 #: a fight between tribes or clans ("clashes between two tribes", "a tribal feud")
 TRIBAL_FIGHT = re.compile(
     r"\b(?:between|among)\s+(?:(?:two|three|rival|armed|local|members\s+of)\s+)*(?:tribes|clans|"
@@ -482,6 +503,8 @@ def event_strength(text: str) -> int:
         return 0
     if score and _GENERIC.search(text) and not read_figures(text):
         return 0  # "militias have been blamed for similar attacks": a pattern, not an event
+    if score and _only_recalled(text):
+        return 0  # "mourners gathered at a grave near X, where hundreds were shot dead"
     if score and text[:1] in _QUOTES and not read_figures(text):
         return 0  # a quoted opinion ("... because ISIS is collapsing in Mosul")
     if score and contains_any(lower, _HEDGE_STEMS) and _HEDGE.test(text, folded):
@@ -502,6 +525,11 @@ _GENERIC = re.compile(
 _HISTORY_YEAR = re.compile(
     r"\b(?:in|since|during|until|back\s+in)\s+(?:(?:early|late|mid)[-\s]?)?"
     r"(?:19[5-9]\d|20[0-4]\d)\b(?!\s*[-/.]\s*\d)",
+    re.IGNORECASE,
+)
+# "to mark four years since IS overran Sinjar", "on the anniversary of": the past
+_ANNIVERSARY = re.compile(
+    r"\b(?:\w+\s+)(?:years?|decades?)\s+(?:since|after)\b|\banniversary\s+of\b",
     re.IGNORECASE,
 )
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|where|when)\b", re.IGNORECASE)
@@ -534,6 +562,29 @@ def is_tally(text: str) -> bool:
     return bool(_TALLY_VERB.search(text)) and bool(_TALLY_PERIOD.search(text))
 
 
+_RECALLING = re.compile(r",\s*(?:where|which|who)\b", re.IGNORECASE)
+_CLAUSE_TIME = re.compile(
+    r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|"
+    r"overnight|last\s+night|this\s+(?:morning|week)|earlier|later|then)\b|\b\d{1,2}\s+\w+",
+    re.IGNORECASE,
+)
+
+
+def _only_recalled(text: str) -> bool:
+    """Whether every event word of ``text`` sits in a relative clause that recalls the past.
+
+    "... a grave near Kocho, where hundreds were shot dead in one day": the main clause
+    tells no event, and the clause, undated, recalls one.
+    """
+    m = _RECALLING.search(text)
+    if m is None:
+        return False
+    cues = _cues(text)
+    if not cues or any(c.start < m.start() and c.kind in _STRONG for c in cues):
+        return False
+    return not _CLAUSE_TIME.search(text, m.end())
+
+
 def _history_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of ``text`` that a bare year dates: background history.
 
@@ -551,9 +602,12 @@ def _history_spans(text: str) -> list[tuple[int, int]]:
     >>> _history_spans("Gunmen killed two farmers on 3 May 2018.")
     []
     """
-    if "19" not in text and "20" not in text:  # every year the pattern reads has one
-        return []
     spans: list[tuple[int, int]] = []
+    for m in _ANNIVERSARY.finditer(text) if ("year" in text or "anniversar" in text) else ():
+        stop = text.find(". ", m.end())
+        spans.append((m.start(), len(text) if stop < 0 else stop + 1))
+    if "19" not in text and "20" not in text:  # every year the pattern reads has one
+        return spans
     for m in _HISTORY_YEAR.finditer(text):
         begin = text.rfind(". ", 0, m.start()) + 1  # the sentence (text may join several)
         clauses = list(_RELATIVE_CLAUSE.finditer(text, begin, m.start()))
