@@ -372,3 +372,12 @@ def test_a_sentence_set_at_another_time_is_another_event():
     )
     mentions = extract_mentions(_article(text), gazetteer=GAZ)
     assert [m.casualties.killed for m in mentions] == [2, 4]
+
+
+def test_how_a_protest_was_met_is_part_of_it():
+    text = (
+        "Hundreds of protesters blocked the main road into Basra on Sunday, demanding jobs. "
+        "Security forces fired tear gas to disperse them."
+    )
+    (m,) = extract_mentions(_article(text), gazetteer=GAZ)
+    assert m.sub_event_type == "Protest with intervention"

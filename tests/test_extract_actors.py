@@ -248,3 +248,11 @@ def test_a_headline_s_bare_passive_and_the_strikes_owner():
         "Five PMF fighters killed in US strikes near the border", sub_event_type="Air/drone strike"
     )
     assert (a1, a2) == ("Global Coalition Against Daesh", PMF)
+
+
+def test_a_grenade_thrown_at_a_policeman_s_house_was_not_thrown_by_police():
+    a1, a2, *_ = assign_actors(
+        "A hand grenade was thrown at the house of a police officer, causing damage.",
+        sub_event_type="Grenade",
+    )
+    assert (a1, a2) == (UNIDENTIFIED, IRAQ_POLICE)

@@ -160,6 +160,7 @@ def test_fleeing_for_fear_of_attack_is_no_attack():
 
 def test_rival_tribes_fighting_are_a_tribal_fight():
     assert TRIBAL_FIGHT.search("clashes between two rival tribes north of the city")
+    assert TRIBAL_FIGHT.search("Two tribes clashed with light weapons over farmland.")
 
 
 def test_peshmerga_taking_full_control_regain_territory():

@@ -243,6 +243,14 @@ _OTHER_TIME = re.compile(
 )
 
 
+def _answers_protest(sent: Sentence, event: _Event) -> bool:
+    """Whether ``sent`` tells how the protest just told was met ("fired tear gas")."""
+    kinds = {c.kind for c in find_cues(sent.text)}
+    if "intervention" not in kinds:
+        return False
+    return any(c.kind == "protest" for s in event.sentences for c in find_cues(s.text))
+
+
 def _other_time(sent: Sentence, event: _Event) -> bool:
     """Whether ``sent`` tells of another time than ``event``'s sentences do."""
     m = _OTHER_TIME.search(sent.text)
@@ -298,7 +306,9 @@ def _group(
             strength = 1  # (strong words judged background, a pattern or a fear stay out)
         if strength == 0:
             stated = read_casualties(sent.text).stated and not is_tally(sent.text)
-            if current is not None and (stated or claim_span(sent.text)):
+            if current is not None and (
+                stated or claim_span(sent.text) or _answers_protest(sent, current)
+            ):
                 current.sentences.append(sent)
             elif current is not None and current.place is None and uses:
                 # "US jets struck five sites. Three of them were near the town of X."

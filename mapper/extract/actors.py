@@ -287,7 +287,7 @@ _ACTIVE_VERB = FoldedPattern(
     r"fired|launched|detonated|blew\s+up|planted|clashed|repelled|thwarted|foiled|"
     r"arrested|detained|captured|seized|dismantled|defused|destroyed|discovered|found|"
     r"protested|demonstrated|rallied|carried\s+out|conducted|engaged|wounded|injured|"
-    r"infiltrated|threw|stormed|burned|torched|stole|abducted|liberated|recaptured|"
+    r"infiltrated|threw|thrown|stormed|burned|torched|stole|abducted|liberated|recaptured|"
     r"regained|retook|advanced|moved|entered|deployed|arrived|withdrew|imposed|hanged|"
     r"beheaded|murdered|stabbed|released|freed|rescued|handed|took|assaulted|besieged|surrounded|"
     r"bombarded|subjected|harassed|beat|displaced|demolished|looted|damaged|"

@@ -463,7 +463,8 @@ def has_weak_cue(text: str) -> bool:
 TRIBAL_FIGHT = re.compile(
     r"\b(?:between|among)\s+(?:(?:two|three|rival|armed|local|members\s+of)\s+)*(?:tribes|clans|"
     r"tribal\s+groups|families)\b|\b(?:tribal|clan)\s+(?:disputes?|conflicts?|clash(?:es)?|"
-    r"feuds?|fighting)\b",
+    r"feuds?|fighting)\b|\b(?:tribes|clans)\s+(?:clashed|fought|exchanged)\b|"
+    r"\b(?:two|rival)\s+(?:tribes|clans)\b",
     re.IGNORECASE,
 )
 
