@@ -212,16 +212,20 @@ _NEGATED = FoldedPattern(
 )
 
 
+_SPACES = re.compile(r"\s+")
+_HYPHEN_OR_SPACE = re.compile(r"[- ]")
+
+
 def _word_value(word: str) -> int | None:
     w = word.lower().replace("–", "-")
     if w.replace(",", "").isdigit():
         return int(w.replace(",", ""))
-    w = re.sub(r"\s+", " ", w)
+    w = _SPACES.sub(" ", w)
     if w in _UNITS:
         return _UNITS[w]
     if w in _VAGUE:
         return _VAGUE[w]
-    parts = re.split(r"[- ]", w)
+    parts = _HYPHEN_OR_SPACE.split(w)
     if parts and parts[0] in _TENS:
         return _TENS[parts[0]] + (_UNITS.get(parts[1], 0) if len(parts) > 1 else 0)
     return None
@@ -249,17 +253,21 @@ _NOT_A_COUNT = FoldedPattern(r"\b(?:how|so|too|as|that)\s+$")
 _SINGULAR_S = frozenset({"isis", "daesh", "is", "boss", "hostess", "witness"})
 
 
+_NON_STATE_WORDS = re.compile(
+    r"\b(?:is|isis|isil|daesh|islamic\s+state|militants?|terrorists?|jihadists?|pkk)\b"
+)
+_NOT_NON_STATE_WORDS = re.compile(r"\b(?:civilian|police|soldier)")
+_STATE_WORDS = re.compile(
+    r"\b(?:pmf|pmu|tmf|hashd|mobili[sz]ation|peshmerga|police|army|security|military|"
+    r"tribal\s+fighters?|iraqi\s+forces)\b"
+)
+
+
 def _group_of(head: str, modifiers: str) -> str:
     text = modifiers.lower()
-    if re.search(
-        r"\b(?:is|isis|isil|daesh|islamic\s+state|militants?|terrorists?|jihadists?|pkk)\b", text
-    ) and not re.search(r"\b(?:civilian|police|soldier)", text):
+    if _NON_STATE_WORDS.search(text) and not _NOT_NON_STATE_WORDS.search(text):
         return "b"
-    if re.search(
-        r"\b(?:pmf|pmu|tmf|hashd|mobili[sz]ation|peshmerga|police|army|security|military|"
-        r"tribal\s+fighters?|iraqi\s+forces)\b",
-        text,
-    ):
+    if _STATE_WORDS.search(text):
         return "a"
     folded = fold(head)
     for rx, group in _GROUP_RES:
@@ -311,6 +319,11 @@ def _not_a_count(sentence: str, folded: str | None, pos: int) -> bool:
     return _NOT_A_COUNT.test(sentence, folded, max(0, word_end - 4), pos)
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_ONE_WORD = re.compile(r"an?|one|single|another", re.IGNORECASE)
+_OTHERS = re.compile(r"\b(?:other|others|another)\b", re.IGNORECASE)
+
+
 def _phrases(
     sentence: str, folded: str | None, windows: list[tuple[int, int]] | None = None
 ) -> list[_Phrase]:
@@ -346,7 +359,7 @@ def _phrases(
         value = _word_value(raw)
         if value is None:
             continue
-        if re.fullmatch(r"\d{4}", raw) and 1900 < int(raw) < 2100:
+        if _FOUR_DIGITS.fullmatch(raw) and 1900 < int(raw) < 2100:
             continue  # a year
         np = _noun_phrase(sentence, folded, m.end())
         if np is None:
@@ -355,18 +368,14 @@ def _phrases(
                 taken.append((m.start(), m.end("num")))
             continue
         end, head, modifiers = np
-        if (
-            re.fullmatch(r"an?|one|single|another", raw, re.IGNORECASE)
-            and not m.group("of")
-            and _is_plural(head)
-        ):
+        if _ONE_WORD.fullmatch(raw) and not m.group("of") and _is_plural(head):
             continue
         high = _word_value(m.group("num2")) if m.group("num2") else None
         vague = raw.lower().replace("  ", " ") in _VAGUE or raw.lower().startswith(
             ("a number", "an unknown", "an unspecified", "an undisclosed", "an undetermined")
         )
         group = _group_of(head, modifiers)
-        if group == "unknown" and re.search(r"\b(?:other|others|another)\b", raw + modifiers, re.I):
+        if group == "unknown" and _OTHERS.search(raw + modifiers):
             group = "others"
         out.append(_Phrase(m.start(), end, value, high, group, vague, head.lower()))
         taken.append((m.start(), end))
@@ -586,10 +595,13 @@ def _link_before(
     return out
 
 
+_DEAD_WORD = re.compile(r"\b(?:dead|slain|lifeless)\b", re.IGNORECASE)
+
+
 def _dead_inside(sentence: str, phrases: list[_Phrase]) -> list[_Phrase]:
     out = []
     for ph in phrases:
-        if re.search(r"\b(?:dead|slain|lifeless)\b", sentence[ph.start : ph.end], re.I):
+        if _DEAD_WORD.search(sentence[ph.start : ph.end]):
             out.append(ph)
     return out
 
