@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 
 from mapper.extract._memo import per_article
-from mapper.extract._triggers import FoldedPattern, TriggerIndex, fold
+from mapper.extract._triggers import FoldedPattern, TriggerIndex, by_first_letter, fold
 from mapper.models import Casualties
 
 __all__ = [
@@ -74,24 +74,34 @@ _VAGUE = {
     "a couple": 2, "a few": 3, "few": 3, "some": 10, "multiple": 10,
 }  # fmt: skip
 
-_WORDNUM = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
-    r"four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+# Word lists go through by_first_letter: the same matches, found several times faster.
+_UNIT_WORDS = r"one|two|three|four|five|six|seven|eight|nine"
+_WORDNUM_WORDS = (
+    by_first_letter(r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
+    + rf"(?:[- ]{by_first_letter(_UNIT_WORDS)})?|{_UNIT_WORDS}|ten|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 )
+_WORDNUM = by_first_letter(_WORDNUM_WORDS)
 _VAGUE_RE = (
     r"dozens|a\s+dozen|scores|tens|hundreds|thousands|several|many|numerous|multiple|"
     r"an?\s+(?:unknown|unspecified|undisclosed|undetermined)\s+number|"
     r"unspecified\s+number|a\s+number|a\s+couple|a\s+few"
 )
 _QUANT = (
-    r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|approximately|some|"
-    r"up\s+to|as\s+many\s+as|no\s+fewer\s+than|not\s+less\s+than|a\s+total\s+of|"
-    r"an\s+estimated|the\s+bodies\s+of|all)\s+)?"
+    "(?:"
+    + by_first_letter(
+        r"at\s+least|more\s+than|over|nearly|almost|about|around|approximately|some|"
+        r"up\s+to|as\s+many\s+as|no\s+fewer\s+than|not\s+less\s+than|a\s+total\s+of|"
+        r"an\s+estimated|the\s+bodies\s+of|all"
+    )
+    + r"\s+)?"
 )
 _NUMBER = (
-    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM}|{_VAGUE_RE}|another|an?|one|single)"
-    rf"(?:\s+(?:to|or|-|–)\s+(?P<num2>\d+|{_WORDNUM}))?"
+    "(?P<num>"
+    + by_first_letter(
+        rf"\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM_WORDS}|{_VAGUE_RE}|another|an?|one|single"
+    )
+    + rf")(?:\s+(?:to|or|-|–)\s+(?P<num2>\d+|{_WORDNUM}))?"
 )
 _NUMBER_PHRASE = FoldedPattern(rf"\b{_QUANT}{_NUMBER}\b(?P<of>\s+of\b)?")
 _BETWEEN_RANGE = FoldedPattern(
@@ -148,20 +158,21 @@ _GROUP_WORDS: tuple[tuple[str, str], ...] = (
         "unknown",
     ),
 )
-_HEAD = FoldedPattern(
-    r"\s*(?:[\w'’./-]+\s+){0,4}?\b(" + "|".join(f"(?:{w})" for w, _ in _GROUP_WORDS) + r")\b"
-)
-_HEAD_WORD = FoldedPattern(r"\b(?:" + "|".join(f"(?:{w})" for w, _ in _GROUP_WORDS) + r")\b")
-_HEAD_MORE = FoldedPattern(
-    r"(?:['’]s)?[\s/]+(?:[\w-]+\s+){0,2}?(" + "|".join(f"(?:{w})" for w, _ in _GROUP_WORDS) + r")\b"
-)
+_PEOPLE = by_first_letter("|".join(w for w, _ in _GROUP_WORDS))  # every word for people
+_HEAD = FoldedPattern(r"\s*(?:[\w'’./-]+\s+){0,4}?\b(" + _PEOPLE + r")\b")
+_HEAD_WORD = FoldedPattern(r"\b" + _PEOPLE + r"\b")
+_HEAD_MORE = FoldedPattern(r"(?:['’]s)?[\s/]+(?:[\w-]+\s+){0,2}?(" + _PEOPLE + r")\b")
 _GROUP_RES = tuple((FoldedPattern(rf"^(?:{w})$"), g) for w, g in _GROUP_WORDS)
 _PLURAL_ONLY_HEADS = re.compile(r"^(?:people|others|troops|forces|personnel)$", re.IGNORECASE)
 _CASE_SENSITIVE_HEADS = frozenset({"IS"})
 # words that end the noun phrase before a head is found
 _NP_STOP = FoldedPattern(
-    r"\b(?:was|were|is|are|had|has|have|been|killed|wounded|injured|in|at|on|by|"
-    r"after|when|while|and|or|near|with|from|during|who|which|that)\b|[,;:()]"
+    r"\b"
+    + by_first_letter(
+        r"was|were|is|are|had|has|have|been|killed|wounded|injured|in|at|on|by|"
+        r"after|when|while|and|or|near|with|from|during|who|which|that"
+    )
+    + r"\b|[,;:()]"
 )
 
 _KILL = (
@@ -170,7 +181,9 @@ _KILL = (
     r"lost\s+(?:their|his|her)\s+lives|(?:claimed|took|cost)\s+(?:the\s+)?lives\s+of|deaths?|fatalities|martyred|perished|lifeless"
 )
 _WOUND = r"wounded|wounding|wounds|injured|injuring|injuries|hurt|maimed"
-_VERB = FoldedPattern(rf"\b(?:(?P<kill>{_KILL})|(?P<wound>{_WOUND}))\b")
+_VERB = FoldedPattern(
+    rf"\b(?:(?P<kill>{by_first_letter(_KILL)})|(?P<wound>{by_first_letter(_WOUND)}))\b"
+)
 _BOTH = FoldedPattern(
     r"\b(?:kill(?:ed|ing)|killed)\s+(?:and|or)\s+(?:wound(?:ed|ing)|injur(?:ed|ing))\b",
     needles=("wound", "injur"),
