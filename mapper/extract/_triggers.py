@@ -69,7 +69,10 @@ def fold(text: str) -> str | None:
 
 
 def _top_level_alternatives(alternation: str) -> list[str]:
-    """Split a regular expression at its top-level ``|`` (not inside groups or classes)."""
+    """Split a regular expression at its top-level ``|`` (not inside groups or classes).
+
+    Raises ValueError on a capturing group: regrouping branches could renumber it.
+    """
     parts: list[str] = []
     depth = 0
     start = 0
@@ -91,6 +94,8 @@ def _top_level_alternatives(alternation: str) -> list[str]:
                 i += 1
             continue
         elif char == "(":
+            if alternation[i + 1 : i + 2] != "?" or alternation[i + 1 : i + 4] == "?P<":
+                raise ValueError(f"capturing groups cannot be regrouped: {alternation[:60]!r}")
             depth += 1
         elif char == ")":
             depth -= 1
@@ -134,8 +139,6 @@ def by_first_letter(alternation: str) -> str:
     >>> by_first_letter("killed|dead|kills?|(?:took|cost) lives|died")
     '(?:k(?:illed|ills?)|dead|(?:took|cost) lives|died)'
     """
-    if re.compile(alternation).groups:
-        raise ValueError(f"capturing groups cannot be regrouped: {alternation[:60]!r}")
     out: list[str] = []
     run: dict[str, list[str]] = {}  # first letter -> rests, in order of appearance
 
