@@ -354,9 +354,6 @@ _STAMP_TAIL = re.compile(
 )
 
 
-_DIGIT = re.compile(r"\d")
-
-
 def parse_date(text: str) -> dt.date | None:
     """Parse one date written in a common format, or return None.
 
@@ -411,7 +408,8 @@ def stamp_date(line: str) -> dt.date | None:
     >>> stamp_date("The attack on 21 October 2016 killed two.") is None
     True
     """
-    if len(line) > 120 or not _DIGIT.search(line):
+    # every date form holds a year written "19.." or "20..": most lines lack both
+    if len(line) > 120 or ("20" not in line and "19" not in line):
         return None
     rest = line[_STAMP_PREFIX.match(line).end() :]  # type: ignore[union-attr]
     match = _DATE_RE.match(rest)
@@ -427,22 +425,28 @@ def stamp_date(line: str) -> dt.date | None:
 CUT = "cut"  # this line and everything after it is a comment form / footer
 DROP = "drop"  # this line alone is boilerplate
 
-_CUT_RE = re.compile(
-    r"(?i)^(?:leave a (?:reply|comment)|post a comment|add a comment|write a comment|"
+_CUT_SOURCE = (
+    r"^(?:leave a (?:reply|comment)|post a comment|add a comment|write a comment|"
     r"\d+\s+comments?|comments?(?:\s*\(\d+\))?|show comments|view comments|"
     r"comments are closed\.?|your email address will not be published.*|"
     r"fill in your details below.*|you must be logged in to post a comment.*|"
     r"join the conversation|have your say)\s*:?$"
 )
+_CUT_WORDS = re.compile(_CUT_SOURCE)  # on the lower-cased line, as _DROP_START_WORDS
+_CUT_RE = re.compile(_CUT_SOURCE, re.IGNORECASE)
 # Boilerplate recognised from how a line starts (anchored matches). The words are
 # written in lower case and matched on the lower-cased line: several times faster than
 # re.IGNORECASE on a long alternation, with the same result (see _drops_by_start).
+# Two forms may start with any word; they cost more than all the others together, so
+# they are tried apart, only on lines holding the word or sign they need.
+_RECOMMENDS_SOURCE = r"[\w\- ]{1,20} recommends\b"  # "Our editors recommends"
+_CAPTCHA_SOURCE = r"\s*\w{1,12}\s*[+\-×x*÷/]\s*\w{1,12}\s*=\s*[?.\w]{0,4}\s*$"  # "20 + seventeen ="
 _DROP_START_SOURCE = (
     # "Read more", "Read More: <headline>", "See also", related lists
     r"(?:read (?:more|also|next|the full story)|see also|also read|more on this|more from|"
     r"click here|continue reading|full story|related(?: articles?| news| stories| posts| "
     r"items| coverage| content| topics)?|you may (?:also )?like|recommended(?: for you| "
-    r"stories)?|most (?:read|popular|viewed)|trending(?: now)?|[\w\- ]{1,20} recommends|"
+    r"stories)?|most (?:read|popular|viewed)|trending(?: now)?|"
     r"audios and videos on the topic|more (?:stories|videos)|latest (?:news|stories|videos))\b"
     # photo credits and captions
     r"|(?:photo|photograph|image|picture|pic|photo credit|credit|file)\s*:\s*\S"
@@ -452,8 +456,6 @@ _DROP_START_SOURCE = (
     r"|(?:now live|live now|video|videos|audio|listen|loading\.*)$"
     r"|\d{1,2}:\d{2}(?::\d{2})?\s*(?:mins?|minutes?|min\.?)?\.?$"
     r"|(?:video|duration)\s*:?\s*\d{1,2}:\d{2}"
-    # captcha ("20 + seventeen =")
-    r"|\s*\w{1,12}\s*[+\-×x*÷/]\s*\w{1,12}\s*=\s*[?.\w]{0,4}\s*$"
     # newsletter / follow / subscribe / share buttons
     r"|for the latest news\b|follow us\b|join (?:us|our)\b.*\b(?:newsletter|channel|telegram|"
     r"facebook|twitter)|sign up\b|subscribe\b|like us on\b|get (?:our|the) .*newsletter|"
@@ -472,7 +474,11 @@ _DROP_START_SOURCE = (
     r"more|login|log in|sign in|register|english|العربية|kurdî|کوردی)\.?$"
 )
 _DROP_START_WORDS = re.compile(_DROP_START_SOURCE)
-_DROP_START_ANY_CASE = re.compile(_DROP_START_SOURCE, re.IGNORECASE)
+_RECOMMENDS = re.compile(_RECOMMENDS_SOURCE)
+_CAPTCHA = re.compile(_CAPTCHA_SOURCE)
+_DROP_START_ANY_CASE = re.compile(
+    f"{_DROP_START_SOURCE}|{_RECOMMENDS_SOURCE}|{_CAPTCHA_SOURCE}", re.IGNORECASE
+)
 _DROP_START_CASED = re.compile(
     # author initials with agencies ("ab/cd (Reuters, AFP)"), a byline
     r"[a-z]{1,4}(?:/[a-z]{1,4})+\s*(?:\([^)]*\))?\s*$"
@@ -524,12 +530,20 @@ def line_kind(line: str) -> str | None:
     return classify_lines([line])[0]
 
 
-def _drops_by_start(line: str) -> bool:
-    """Whether the start of ``line`` marks it as boilerplate (a credit, a widget ...)."""
-    if line.isascii() or not _FOLD_TRAPS.intersection(line):
-        words = _DROP_START_WORDS.match(line.lower())
+def _drops_by_start(line: str, low: str | None) -> bool:
+    """Whether the start of ``line`` marks it as boilerplate (a credit, a widget ...).
+
+    ``low`` is ``line.lower()``, or None when the line holds one of ``_FOLD_TRAPS``
+    (then the case-insensitive pattern is run on ``line`` itself).
+    """
+    if low is not None:
+        words = bool(
+            _DROP_START_WORDS.match(low)
+            or ("recommends" in low and _RECOMMENDS.match(low))
+            or ("=" in low and _CAPTCHA.match(low))
+        )
     else:
-        words = _DROP_START_ANY_CASE.match(line)
+        words = _DROP_START_ANY_CASE.match(line) is not None
     return bool(
         words or _DROP_START_CASED.match(line) or ("since " in line and _TAGLINE.match(line))
     )
@@ -539,11 +553,13 @@ def _start_end_kind(line: str) -> str | None:
     size = len(line)
     if not size or size > 600:
         return None
-    if size <= 200 and _CUT_RE.match(line):
-        return CUT
-    if size <= 400:
-        if size <= 250 and _drops_by_start(line):
+    if size <= 250:
+        low = line.lower() if line.isascii() or not _FOLD_TRAPS.intersection(line) else None
+        if size <= 200 and (_CUT_RE.match(line) if low is None else _CUT_WORDS.match(low)):
+            return CUT
+        if _drops_by_start(line, low):
             return DROP
+    if size <= 400:
         if line[-8:].lower().endswith(_END_CUES) and _DROP_END.search(line, max(0, size - 120)):
             return DROP
     return None

@@ -697,6 +697,7 @@ def _article_from_file(path: Path, report: _Reporter) -> Article | None:
 
 def _iter_jsonl(path: Path, report: _Reporter) -> Iterator[Article]:
     name = str(path)
+    stem = path.stem  # for the default ids "<stem>-<line>"
     try:
         handle = open(path, "rb")
     except OSError as exc:
@@ -732,7 +733,9 @@ def _iter_jsonl(path: Path, report: _Reporter) -> Iterator[Article]:
                 line = line[3:]
             if not line.strip():
                 continue
-            article = _jsonl_line(line, name=name, number=number, last=last, report=report)
+            article = _jsonl_line(
+                line, name=name, stem=stem, number=number, last=last, report=report
+            )
             if article is not None:
                 good += 1
                 yield article
@@ -745,7 +748,7 @@ def _iter_jsonl(path: Path, report: _Reporter) -> Iterator[Article]:
 
 
 def _jsonl_line(
-    line: bytes, *, name: str, number: int, last: bool, report: _Reporter
+    line: bytes, *, name: str, stem: str, number: int, last: bool, report: _Reporter
 ) -> Article | None:
     where = f"line {number}"
     try:
@@ -786,7 +789,7 @@ def _jsonl_line(
         )
         return None
     return _article_from_record(
-        record, name=name, line=number, default_id=f"{Path(name).stem}-{number}", report=report
+        record, name=name, line=number, default_id=f"{stem}-{number}", report=report
     )
 
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 
 import ahocorasick
 
-__all__ = ["FoldedPattern", "TriggerIndex", "contains_any", "fold"]
+__all__ = ["FoldedPattern", "TriggerIndex", "by_first_letter", "contains_any", "fold"]
 
 #: The only characters on which ``re.IGNORECASE`` and ``str.lower`` disagree: dotted
 #: capital I lowers to two characters, and IGNORECASE folds dotless i and long s onto
@@ -66,6 +66,96 @@ def fold(text: str) -> str | None:
     if not text.isascii() and _FOLD_TRAPS.search(text):
         return None
     return text.lower()
+
+
+def _top_level_alternatives(alternation: str) -> list[str]:
+    """Split a regular expression at its top-level ``|`` (not inside groups or classes).
+
+    Raises ValueError on a capturing group: regrouping branches could renumber it.
+    """
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    i = 0
+    in_class = False
+    while i < len(alternation):
+        char = alternation[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += 1
+            if alternation[i : i + 1] == "^":
+                i += 1
+            if alternation[i : i + 1] == "]":  # a "]" first in a class is a member
+                i += 1
+            continue
+        elif char == "(":
+            if alternation[i + 1 : i + 2] != "?" or alternation[i + 1 : i + 4] == "?P<":
+                raise ValueError(f"capturing groups cannot be regrouped: {alternation[:60]!r}")
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(alternation[start:i])
+            start = i + 1
+        i += 1
+    parts.append(alternation[start:])
+    return parts
+
+
+def by_first_letter(alternation: str) -> str:
+    """Return a group that matches as ``alternation`` does, its words grouped by first letter.
+
+    The regex engine tries the branches of an alternation one by one; with the words
+    grouped under their first letter (``soldiers?|snipers?`` as ``s(?:oldiers?|nipers?)``)
+    it rejects a position after one test per letter instead of one per word, which
+    makes long word lists several times faster. Branches that start with a different
+    letter cannot match at the same place, and branches sharing a letter keep their
+    order, so every match (span and all) is the one of the plain alternation. A branch
+    that does not start with a plain letter or digit (a group, a class, an escape, a
+    letter with a quantifier) stays where it is, between the groups before and after it.
+
+    Parameters
+    ----------
+    alternation : str
+        A regular expression without capturing groups, e.g. ``"killed|kills?|dead"``.
+
+    Returns
+    -------
+    str
+        A non-capturing group, e.g. ``"(?:k(?:illed|ills?)|dead)"``.
+
+    Raises
+    ------
+    ValueError
+        When ``alternation`` holds a capturing group (its number could change).
+
+    Examples
+    --------
+    >>> by_first_letter("killed|dead|kills?|(?:took|cost) lives|died")
+    '(?:k(?:illed|ills?)|dead|(?:took|cost) lives|died)'
+    """
+    out: list[str] = []
+    run: dict[str, list[str]] = {}  # first letter -> rests, in order of appearance
+
+    def flush() -> None:
+        for letter, rests in run.items():
+            out.append(letter + rests[0] if len(rests) == 1 else f"{letter}(?:{'|'.join(rests)})")
+        run.clear()
+
+    for branch in _top_level_alternatives(alternation):
+        head = branch[:1]
+        if head.isascii() and head.isalnum() and branch[1:2] not in ("?", "*", "+", "{"):
+            run.setdefault(head, []).append(branch[1:])
+        else:
+            flush()
+            out.append(branch)
+    flush()
+    return f"(?:{'|'.join(out)})"
 
 
 class FoldedPattern:

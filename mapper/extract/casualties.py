@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 
 from mapper.extract._memo import per_article
-from mapper.extract._triggers import FoldedPattern, TriggerIndex, fold
+from mapper.extract._triggers import FoldedPattern, TriggerIndex, by_first_letter, fold
 from mapper.models import Casualties
 
 __all__ = [
@@ -74,24 +74,34 @@ _VAGUE = {
     "a couple": 2, "a few": 3, "few": 3, "some": 10, "multiple": 10,
 }  # fmt: skip
 
-_WORDNUM = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
-    r"four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+# Word lists go through by_first_letter: the same matches, found several times faster.
+_UNIT_WORDS = r"one|two|three|four|five|six|seven|eight|nine"
+_WORDNUM_WORDS = (
+    by_first_letter(r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
+    + rf"(?:[- ]{by_first_letter(_UNIT_WORDS)})?|{_UNIT_WORDS}|ten|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 )
+_WORDNUM = by_first_letter(_WORDNUM_WORDS)
 _VAGUE_RE = (
     r"dozens|a\s+dozen|scores|tens|hundreds|thousands|several|many|numerous|multiple|"
     r"an?\s+(?:unknown|unspecified|undisclosed|undetermined)\s+number|"
     r"unspecified\s+number|a\s+number|a\s+couple|a\s+few"
 )
 _QUANT = (
-    r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|approximately|some|"
-    r"up\s+to|as\s+many\s+as|no\s+fewer\s+than|not\s+less\s+than|a\s+total\s+of|"
-    r"an\s+estimated|the\s+bodies\s+of|all)\s+)?"
+    "(?:"
+    + by_first_letter(
+        r"at\s+least|more\s+than|over|nearly|almost|about|around|approximately|some|"
+        r"up\s+to|as\s+many\s+as|no\s+fewer\s+than|not\s+less\s+than|a\s+total\s+of|"
+        r"an\s+estimated|the\s+bodies\s+of|all"
+    )
+    + r"\s+)?"
 )
 _NUMBER = (
-    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM}|{_VAGUE_RE}|another|an?|one|single)"
-    rf"(?:\s+(?:to|or|-|–)\s+(?P<num2>\d+|{_WORDNUM}))?"
+    "(?P<num>"
+    + by_first_letter(
+        rf"\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM_WORDS}|{_VAGUE_RE}|another|an?|one|single"
+    )
+    + rf")(?:\s+(?:to|or|-|–)\s+(?P<num2>\d+|{_WORDNUM}))?"
 )
 _NUMBER_PHRASE = FoldedPattern(rf"\b{_QUANT}{_NUMBER}\b(?P<of>\s+of\b)?")
 _BETWEEN_RANGE = FoldedPattern(
@@ -148,20 +158,21 @@ _GROUP_WORDS: tuple[tuple[str, str], ...] = (
         "unknown",
     ),
 )
-_HEAD = FoldedPattern(
-    r"\s*(?:[\w'’./-]+\s+){0,4}?\b(" + "|".join(f"(?:{w})" for w, _ in _GROUP_WORDS) + r")\b"
-)
-_HEAD_WORD = FoldedPattern(r"\b(?:" + "|".join(f"(?:{w})" for w, _ in _GROUP_WORDS) + r")\b")
-_HEAD_MORE = FoldedPattern(
-    r"(?:['’]s)?[\s/]+(?:[\w-]+\s+){0,2}?(" + "|".join(f"(?:{w})" for w, _ in _GROUP_WORDS) + r")\b"
-)
+_PEOPLE = by_first_letter("|".join(w for w, _ in _GROUP_WORDS))  # every word for people
+_HEAD = FoldedPattern(r"\s*(?:[\w'’./-]+\s+){0,4}?\b(" + _PEOPLE + r")\b")
+_HEAD_WORD = FoldedPattern(r"\b" + _PEOPLE + r"\b")
+_HEAD_MORE = FoldedPattern(r"(?:['’]s)?[\s/]+(?:[\w-]+\s+){0,2}?(" + _PEOPLE + r")\b")
 _GROUP_RES = tuple((FoldedPattern(rf"^(?:{w})$"), g) for w, g in _GROUP_WORDS)
 _PLURAL_ONLY_HEADS = re.compile(r"^(?:people|others|troops|forces|personnel)$", re.IGNORECASE)
 _CASE_SENSITIVE_HEADS = frozenset({"IS"})
 # words that end the noun phrase before a head is found
 _NP_STOP = FoldedPattern(
-    r"\b(?:was|were|is|are|had|has|have|been|killed|wounded|injured|in|at|on|by|"
-    r"after|when|while|and|or|near|with|from|during|who|which|that)\b|[,;:()]"
+    r"\b"
+    + by_first_letter(
+        r"was|were|is|are|had|has|have|been|killed|wounded|injured|in|at|on|by|"
+        r"after|when|while|and|or|near|with|from|during|who|which|that"
+    )
+    + r"\b|[,;:()]"
 )
 
 _KILL = (
@@ -170,7 +181,9 @@ _KILL = (
     r"lost\s+(?:their|his|her)\s+lives|(?:claimed|took|cost)\s+(?:the\s+)?lives\s+of|deaths?|fatalities|martyred|perished|lifeless"
 )
 _WOUND = r"wounded|wounding|wounds|injured|injuring|injuries|hurt|maimed"
-_VERB = FoldedPattern(rf"\b(?:(?P<kill>{_KILL})|(?P<wound>{_WOUND}))\b")
+_VERB = FoldedPattern(
+    rf"\b(?:(?P<kill>{by_first_letter(_KILL)})|(?P<wound>{by_first_letter(_WOUND)}))\b"
+)
 _BOTH = FoldedPattern(
     r"\b(?:kill(?:ed|ing)|killed)\s+(?:and|or)\s+(?:wound(?:ed|ing)|injur(?:ed|ing))\b",
     needles=("wound", "injur"),
@@ -212,16 +225,20 @@ _NEGATED = FoldedPattern(
 )
 
 
+_SPACES = re.compile(r"\s+")
+_HYPHEN_OR_SPACE = re.compile(r"[- ]")
+
+
 def _word_value(word: str) -> int | None:
     w = word.lower().replace("–", "-")
     if w.replace(",", "").isdigit():
         return int(w.replace(",", ""))
-    w = re.sub(r"\s+", " ", w)
+    w = _SPACES.sub(" ", w)
     if w in _UNITS:
         return _UNITS[w]
     if w in _VAGUE:
         return _VAGUE[w]
-    parts = re.split(r"[- ]", w)
+    parts = _HYPHEN_OR_SPACE.split(w)
     if parts and parts[0] in _TENS:
         return _TENS[parts[0]] + (_UNITS.get(parts[1], 0) if len(parts) > 1 else 0)
     return None
@@ -249,17 +266,21 @@ _NOT_A_COUNT = FoldedPattern(r"\b(?:how|so|too|as|that)\s+$")
 _SINGULAR_S = frozenset({"isis", "daesh", "is", "boss", "hostess", "witness"})
 
 
+_NON_STATE_WORDS = re.compile(
+    r"\b(?:is|isis|isil|daesh|islamic\s+state|militants?|terrorists?|jihadists?|pkk)\b"
+)
+_NOT_NON_STATE_WORDS = re.compile(r"\b(?:civilian|police|soldier)")
+_STATE_WORDS = re.compile(
+    r"\b(?:pmf|pmu|tmf|hashd|mobili[sz]ation|peshmerga|police|army|security|military|"
+    r"tribal\s+fighters?|iraqi\s+forces)\b"
+)
+
+
 def _group_of(head: str, modifiers: str) -> str:
     text = modifiers.lower()
-    if re.search(
-        r"\b(?:is|isis|isil|daesh|islamic\s+state|militants?|terrorists?|jihadists?|pkk)\b", text
-    ) and not re.search(r"\b(?:civilian|police|soldier)", text):
+    if _NON_STATE_WORDS.search(text) and not _NOT_NON_STATE_WORDS.search(text):
         return "b"
-    if re.search(
-        r"\b(?:pmf|pmu|tmf|hashd|mobili[sz]ation|peshmerga|police|army|security|military|"
-        r"tribal\s+fighters?|iraqi\s+forces)\b",
-        text,
-    ):
+    if _STATE_WORDS.search(text):
         return "a"
     folded = fold(head)
     for rx, group in _GROUP_RES:
@@ -311,6 +332,11 @@ def _not_a_count(sentence: str, folded: str | None, pos: int) -> bool:
     return _NOT_A_COUNT.test(sentence, folded, max(0, word_end - 4), pos)
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_ONE_WORD = re.compile(r"an?|one|single|another", re.IGNORECASE)
+_OTHERS = re.compile(r"\b(?:other|others|another)\b", re.IGNORECASE)
+
+
 def _phrases(
     sentence: str, folded: str | None, windows: list[tuple[int, int]] | None = None
 ) -> list[_Phrase]:
@@ -346,7 +372,7 @@ def _phrases(
         value = _word_value(raw)
         if value is None:
             continue
-        if re.fullmatch(r"\d{4}", raw) and 1900 < int(raw) < 2100:
+        if _FOUR_DIGITS.fullmatch(raw) and 1900 < int(raw) < 2100:
             continue  # a year
         np = _noun_phrase(sentence, folded, m.end())
         if np is None:
@@ -355,18 +381,14 @@ def _phrases(
                 taken.append((m.start(), m.end("num")))
             continue
         end, head, modifiers = np
-        if (
-            re.fullmatch(r"an?|one|single|another", raw, re.IGNORECASE)
-            and not m.group("of")
-            and _is_plural(head)
-        ):
+        if _ONE_WORD.fullmatch(raw) and not m.group("of") and _is_plural(head):
             continue
         high = _word_value(m.group("num2")) if m.group("num2") else None
         vague = raw.lower().replace("  ", " ") in _VAGUE or raw.lower().startswith(
             ("a number", "an unknown", "an unspecified", "an undisclosed", "an undetermined")
         )
         group = _group_of(head, modifiers)
-        if group == "unknown" and re.search(r"\b(?:other|others|another)\b", raw + modifiers, re.I):
+        if group == "unknown" and _OTHERS.search(raw + modifiers):
             group = "others"
         out.append(_Phrase(m.start(), end, value, high, group, vague, head.lower()))
         taken.append((m.start(), end))
@@ -594,10 +616,13 @@ def _link_before(
     return out
 
 
+_DEAD_WORD = re.compile(r"\b(?:dead|slain|lifeless)\b", re.IGNORECASE)
+
+
 def _dead_inside(sentence: str, phrases: list[_Phrase]) -> list[_Phrase]:
     out = []
     for ph in phrases:
-        if re.search(r"\b(?:dead|slain|lifeless)\b", sentence[ph.start : ph.end], re.I):
+        if _DEAD_WORD.search(sentence[ph.start : ph.end]):
             out.append(ph)
     return out
 

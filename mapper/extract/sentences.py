@@ -82,15 +82,18 @@ def split_sentences(text: str, *, start: int = 0, end: int | None = None) -> lis
     out: list[Sentence] = []
     pos = start
     for m in _BOUNDARY.finditer(text, start, stop):
-        mark = m.group(0)
-        if mark[0] == "\n":
-            cut = m.end()
-        elif _is_abbreviation(text[max(pos, m.start() - 24) : m.start() + 1]):
+        at = m.start()
+        # only a full stop right after a letter can end an abbreviation ("Gen.", "U.S.")
+        if (
+            text[at] == "."
+            and at > pos
+            and text[at - 1] in _LETTERS_AND_DOT
+            and _is_abbreviation(text[max(pos, at - 24) : at + 1])
+        ):
             continue
-        else:
-            cut = m.start() + len(mark.rstrip())
+        cut = m.end()  # a match holds no white space but after a line break: cut there
         _append(out, text, pos, cut)
-        pos = m.end()
+        pos = cut
     _append(out, text, pos, stop)
     return out
 
