@@ -256,3 +256,11 @@ def test_a_grenade_thrown_at_a_policeman_s_house_was_not_thrown_by_police():
         sub_event_type="Grenade",
     )
     assert (a1, a2) == (UNIDENTIFIED, IRAQ_POLICE)
+
+
+def test_a_battle_with_one_side_named_has_the_militants_on_the_other():
+    a1, a2, *_ = assign_actors(
+        "Police foiled an attack by two suicide bombers on a checkpoint, killing both.",
+        sub_event_type="Armed clash",
+    )
+    assert (a1, a2) == (IRAQ_POLICE, UNIDENTIFIED)

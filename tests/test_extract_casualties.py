@@ -94,3 +94,16 @@ def test_a_later_death_raising_the_toll():
     first = "Two soldiers were killed and three wounded when militants attacked their post."
     later = "A third soldier died of his wounds on Monday, raising the toll to three."
     assert casualties_of([first, later]).killed == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "wounded"),
+    [
+        ("A drone dropped a bomb on a patrol, wounding three of them.", 0, 3),
+        ("Police shot both attackers before they could reach the gate.", 0, None),
+        ("Police killed both attackers before they could reach the gate.", 2, None),
+    ],
+)
+def test_of_them_and_both(text, killed, wounded):
+    c = read_casualties(text)
+    assert (c.killed, c.wounded) == (killed, wounded)

@@ -84,7 +84,7 @@ _IS_NAMED = re.compile(
 )
 _AREA_WORDS = ("village", "area", "neighbo", "district", "region", "town", "quarter", "basin",
                "mountain")  # fmt: skip
-_PARAGRAPH = re.compile(r"\n\s*\n|\A")
+_PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 @dataclass(slots=True)
@@ -121,8 +121,9 @@ def _dateline_regions(article: Article) -> list[tuple[int, int]]:
     text = article.text
     regions: list[tuple[int, int]] = []
     limit = min(len(text), article.body_start + 2500)
-    for m in _PARAGRAPH.finditer(text, article.body_start, limit):
-        start = m.end()
+    starts = [article.body_start]  # the body's first paragraph, then every later one
+    starts += [m.end() for m in _PARAGRAPH.finditer(text, article.body_start, limit)]
+    for start in starts:
         end = dateline_end(text, start=start, dateline=article.dateline)
         if end > start:
             regions.append((start, end))

@@ -653,6 +653,8 @@ def assign_actors(
         if sub != "Other" or name2 == name1:
             if name2 != CIVILIANS or sub != "Other":
                 name2, actor2 = None, None
+    if sub == "Armed clash" and name2 is None and name1 in _STATE:
+        name2, actor2 = militants, None  # "police foiled an attack by two suicide bombers"
     if sub in _BATTLES and name2 == CIVILIANS:
         # a battle is fought between armed sides: not the civilians it was fought over
         side = next((m for m in mentions if m.name not in _VICTIMS_ONLY and m.name != name1), None)

@@ -60,7 +60,7 @@ _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "a": 1, "an": 1, "another": 1, "single": 1,
+    "nineteen": 19, "a": 1, "an": 1, "another": 1, "single": 1, "both": 2,
 }  # fmt: skip
 _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
@@ -99,7 +99,7 @@ _QUANT = (
 _NUMBER = (
     "(?P<num>"
     + by_first_letter(
-        rf"\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM_WORDS}|{_VAGUE_RE}|another|an?|one|single"
+        rf"\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM_WORDS}|{_VAGUE_RE}|another|an?|one|single|both"
     )
     + rf")(?:\s+(?:to|or|-|–)\s+(?P<num2>\d+|{_WORDNUM}))?"
 )
@@ -337,6 +337,9 @@ _ONE_WORD = re.compile(r"an?|one|single|another", re.IGNORECASE)
 _OTHERS = re.compile(r"\b(?:other|others|another)\b", re.IGNORECASE)
 
 
+_OF_THEM = re.compile(r"\s+(?:them|those|whom)\b", re.IGNORECASE)
+
+
 def _phrases(
     sentence: str, folded: str | None, windows: list[tuple[int, int]] | None = None
 ) -> list[_Phrase]:
@@ -363,7 +366,8 @@ def _phrases(
         out.append(_Phrase(m.start(), end, low, top, _group_of(head, modifiers), False, head))
         taken.append((m.start(), end))
     for m in _NUMBER_PHRASE.fast_finditer(sentence, folded):
-        bare = m.group("num").lower() == "another"
+        them = _OF_THEM.match(sentence, m.end()) if m.group("of") else None
+        bare = m.group("num").lower() == "another" or them is not None
         if outside(m.start(), need_head=not bare) or any(a <= m.start() < b for a, b in taken):
             continue
         raw = m.group("num")
@@ -375,6 +379,10 @@ def _phrases(
         if _FOUR_DIGITS.fullmatch(raw) and 1900 < int(raw) < 2100:
             continue  # a year
         np = _noun_phrase(sentence, folded, m.end())
+        if np is None and them is not None:  # "wounding three of them": people told before
+            out.append(_Phrase(m.start(), them.end(), value, None, "unknown", False, "them"))
+            taken.append((m.start(), them.end()))
+            continue
         if np is None:
             if raw.lower() == "another":  # "one was killed and another wounded"
                 out.append(_Phrase(m.start(), m.end("num"), 1, None, "others", False, "another"))
