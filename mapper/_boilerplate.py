@@ -549,6 +549,24 @@ def _drops_by_start(line: str, low: str | None) -> bool:
     )
 
 
+_CRUMB_SPLIT = re.compile(r"\s+(?:[|›»>/]|::)\s+")
+
+
+def _is_breadcrumb(line: str) -> bool:
+    """Whether ``line`` is a site's breadcrumb trail ("Home | World | Middle East").
+
+    Three or more short parts (three words at most, no full stop or comma) between
+    separators, the first of them the site's home.
+    """
+    parts = _CRUMB_SPLIT.split(line)
+    if len(parts) < 3 or parts[0].strip().lower() not in _HOMES:
+        return False
+    return all(0 < len(p.split()) <= 3 and not any(c in p for c in ".,;:!?") for p in parts)
+
+
+_HOMES = frozenset({"home", "homepage", "start", "main", "news", "الرئيسية"})
+
+
 def _start_end_kind(line: str) -> str | None:
     size = len(line)
     if not size or size > 600:
@@ -558,6 +576,8 @@ def _start_end_kind(line: str) -> str | None:
         if size <= 200 and (_CUT_RE.match(line) if low is None else _CUT_WORDS.match(low)):
             return CUT
         if _drops_by_start(line, low):
+            return DROP
+        if size <= 120 and _is_breadcrumb(line):
             return DROP
     if size <= 400:
         if line[-8:].lower().endswith(_END_CUES) and _DROP_END.search(line, max(0, size - 120)):

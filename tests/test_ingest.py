@@ -725,3 +725,14 @@ def test_a_source_line_in_the_header_names_an_unlisted_outlet():
     )
     assert art.source == "Tigris Wire"
     assert "Source:" not in art.text
+
+
+def test_a_breadcrumb_trail_is_not_the_headline() -> None:
+    raw = (
+        "Home | World | Middle East\n"
+        "Rockets hit an air base north of the capital\n\n"
+        "Four rockets struck the base on Saturday night, the army said."
+    )
+    article = article_from_text("b", raw)
+    assert article.title == "Rockets hit an air base north of the capital"
+    assert "Middle East" not in article.text
