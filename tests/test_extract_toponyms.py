@@ -1,7 +1,9 @@
 import pytest
-from _extract_places import gazetteer
+from _extract_places import PLACES, gazetteer
 
 from mapper.extract.toponyms import dateline_end, find_places
+from mapper.gazetteer import Gazetteer
+from mapper.models import Place
 
 GAZ = gazetteer()
 
@@ -209,3 +211,18 @@ def test_an_institution_s_building_is_a_site_its_name_is_not():
         >= 0.9
     )
     assert _uses("The Basra provincial council said the protest was peaceful.")["Basra"].tie < 0.9
+
+
+def test_a_mission_in_a_city_is_a_site_when_something_hit_near_it():
+    assert _uses("A rocket landed near the US consulate in Basra on Friday.")["Basra"].tie >= 0.9
+    assert "Basra" not in _uses("The Iraqi consulate in Basra issued a statement.")
+
+
+def test_a_place_in_a_slot_after_a_possessive():
+    # "Khanasor" is a looser spelling of the record's name: only a place slot finds it
+    gaz = Gazetteer.from_places(
+        [*PLACES, Place("t:khanasor", "Khanah Sur", 36.47, 41.62, "town", admin1="Ninewa")]
+    )
+    text = "Gunmen kidnapped two men in Mosul's Khanasor area."
+    uses = {u.toponym.surface: u for u in find_places(text, gazetteer=gaz)}
+    assert uses["Khanasor"].tie >= 2.5

@@ -172,6 +172,11 @@ _SITE_BEFORE = re.compile(
     r"hit|struck|around|besieged|torched|burned|set\s+fire\s+to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_SITE_MISSION = re.compile(
+    r"\b(?:in|at|outside|near|inside|into|hit|struck|targeted|attacked|stormed|besieged|"
+    r"around)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}(?:embassy|consulate|bureau)\s+in\s+$",
+    re.IGNORECASE,
+)
 _POSSESSIVE_PLACE_BEFORE = re.compile(r"\b[A-Z][\w'’-]*['’]s\s+$")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+)?(?:[A-Z]|district|province|city)")
 _ORG_AFTER = re.compile(
@@ -464,7 +469,7 @@ _SLOT_NAME = r"(?:(?:al|el|Al|El)[-\s])?[A-Z][a-z'’]+(?:[-\s](?:(?:al|el)-)?[A
 _SLOT = re.compile(
     r"\b(?:village|villages|area|areas|town|district|subdistrict|region|neighbou?rhood|"
     rf"quarter|outskirts)\s+of\s+(?:the\s+)?(?P<a>{_SLOT_NAME})|"
-    rf"\b(?:in|at|near|around)\s+(?:the\s+)?(?P<b>{_SLOT_NAME})\s+(?:area|village|"
+    rf"\b(?:in|at|near|around)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?(?P<b>{_SLOT_NAME})\s+(?:area|village|"
     r"district|subdistrict|region|neighbou?rhood|quarter|basin)\b"
 )
 #: The least score of a loose match to count (a lone respelling scores 0.6 or more;
@@ -601,6 +606,8 @@ def _use_of(
     ):
         affiliation = False  # the place where the institution sits, a site of events
         role = "event"
+    elif org_before and _SITE_MISSION.search(before):
+        role = "event"  # "rockets landed near the US consulate in Basra": the city
     elif _ORG_AFTER.match(after) or org_before:
         if not (_EVENT_OFFENSIVE.match(after) or affiliation):
             return None
