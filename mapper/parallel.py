@@ -14,16 +14,23 @@ is spread out:
    mentions put back into input order.
 
 Only a bounded number of partitions is in flight at any time, so memory stays flat
-however long the input is.
+however long the input is. As in :func:`mapper.pipeline.run`, long-lived objects (the
+mentions gathered here, the gazetteer in this module's own workers) are kept out of
+the cyclic garbage collector's rescans with ``gc.freeze``: without it, the collector
+took half of this process's time at 100k articles.
 
 Schedulers
 ----------
-``scheduler=None``
-    A :class:`distributed.LocalCluster` of one single-threaded worker *process* per
-    core (extraction is pure Python, so threads would share one core), or Dask's
-    ``"processes"`` scheduler when ``distributed`` is not installed.
-``"processes"``, ``"threads"``, ``"synchronous"``
-    Dask's local schedulers (``"synchronous"`` runs in this process: for debugging).
+``scheduler=None`` or ``"processes"``
+    Dask's multiprocessing scheduler on a pool of one single-threaded worker *process*
+    per core (extraction is pure Python, so threads would share one core), kept for the
+    whole run. On Linux the workers are forked, so they start at once with what this
+    process has loaded. This is cheaper than a :class:`distributed.LocalCluster` (whose
+    workers run an event loop, heartbeats and monitors beside every task, and whose
+    scheduler shares this process with ingest); :func:`local_cluster` starts one for
+    those who want its dashboard: pass its address.
+``"threads"``, ``"synchronous"``
+    Dask's in-process schedulers (``"synchronous"`` runs in this thread: for debugging).
 any other string
     The address of a running Dask scheduler, e.g. ``tcp://10.0.0.5:8786``. Its workers
     need ``mapper`` installed (the same version as here) and the same gazetteer (a
@@ -31,7 +38,7 @@ any other string
     on every worker too), or their places may differ from this machine's.
 
 A progress bar shows on stderr when it is a terminal; otherwise the engine prints
-nothing (the local cluster's logs are silenced; failures arrive as exceptions).
+nothing (failures arrive as exceptions).
 
 Dask is an optional dependency: ``pip install 'mapper[dask]'``.
 """
@@ -39,6 +46,7 @@ Dask is an optional dependency: ``pip install 'mapper[dask]'``.
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import logging
 import multiprocessing
@@ -46,7 +54,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any, Protocol
 
 from mapper.errors import MapperError
@@ -72,6 +80,7 @@ DEFAULT_PARTITION_SIZE = 200
 ``partition_size`` is given (the first partitions are smaller)."""
 
 _FIRST_PARTITION_SIZE = 8
+_FREEZE_EVERY = 1000
 _MAX_PARTITION_CHARS = 4_000_000
 
 LOCAL_SCHEDULERS = frozenset({"processes", "threads", "synchronous", "sync", "single-threaded"})
@@ -129,7 +138,29 @@ def extract_partition(articles: Sequence[Article]) -> PartitionResult:
         mentions, unresolved = pipeline.mentions_of(article, gazetteer=gazetteer)
         found.extend(mentions)
         lost += unresolved
+    if _worker["freeze"]:
+        # The first partition has loaded the gazetteer and everything extraction
+        # builds lazily: keep it out of the cyclic collector's rescans from now on.
+        _worker["freeze"] = False
+        gc.freeze()
     return found, lost
+
+
+#: True in a worker process of this module's own pool until its first partition is
+#: done (never in the caller's process, nor on the workers of a cluster given by address).
+_worker: dict[str, bool] = {"freeze": False}
+
+
+def _init_worker() -> None:
+    """Start a worker process of the pool: keep what it inherits out of the cyclic GC.
+
+    Like :func:`mapper.pipeline.run` with its long-lived objects: the modules a forked
+    worker inherits, and later (after the first partition) the gazetteer and all that
+    extraction builds lazily, are frozen (``gc.freeze``), so that the collector does
+    not rescan them again and again while partitions come and go.
+    """
+    gc.freeze()
+    _worker["freeze"] = True
 
 
 def _import(name: str) -> Any:
@@ -172,17 +203,15 @@ class _DistributedEngine:
 
 
 class _BagEngine:
-    """Dask's local schedulers through :mod:`dask.bag`, a window of partitions at a time.
+    """Dask's in-process schedulers through :mod:`dask.bag`, a window of partitions at a time.
 
     ``submit`` queues partitions; the first ``result`` of a window computes the whole
-    window as one bag (one task per partition). The process pool is kept for the
-    whole run, so each worker process loads the gazetteer only once.
+    window as one bag (one task per partition).
     """
 
-    def __init__(self, scheduler: str, *, workers: int, pool: ProcessPoolExecutor | None) -> None:
+    def __init__(self, scheduler: str, *, workers: int) -> None:
         self._bag = _import("dask.bag")
         self._scheduler = scheduler
-        self._pool = pool
         self.workers = workers
         # A window is computed as a whole: several partitions per worker keep the
         # workers evenly loaded up to the end of each window.
@@ -200,13 +229,73 @@ class _BagEngine:
         queued, self._queued = self._queued, []
         bag = self._bag.from_sequence([p for p, _ in queued], npartitions=len(queued))
         kwargs: dict[str, Any] = {"scheduler": self._scheduler}
-        if self._pool is not None:
-            kwargs["pool"] = self._pool
-        elif self._scheduler == "threads":
+        if self._scheduler == "threads":
             kwargs["num_workers"] = self.workers
         results = bag.map(extract_partition).compute(**kwargs)
         for (_, slot), value in zip(queued, results, strict=True):
             slot.value = value
+
+
+class _ProcessesEngine:
+    """Dask's ``"processes"`` scheduler on one pool of worker processes, kept for the run.
+
+    Each partition is its own small Dask graph, computed from a helper thread of this
+    process, so that a few partitions are always queued on the pool: a worker that is
+    done takes the next one at once, with no wait for the slowest task of a batch.
+    """
+
+    def __init__(self, pool: ProcessPoolExecutor, *, workers: int) -> None:
+        self._dask = _import("dask")
+        self._pool = pool
+        self.workers = workers
+        self.window = 2 * workers + 1
+        self._threads = ThreadPoolExecutor(max_workers=self.window, thread_name_prefix="mapper")
+        self._count = 0
+
+    def submit(self, partition: list[Article]) -> _Pending:
+        self._count += 1
+        future: Future[PartitionResult] = self._threads.submit(
+            self._compute, partition, self._count
+        )
+        return future
+
+    def _compute(self, partition: list[Article], number: int) -> PartitionResult:
+        delayed = self._dask.delayed
+        # Named and not traversed: Dask neither hashes nor walks the articles.
+        data = delayed(partition, name=f"articles-{number}", traverse=False)
+        task = delayed(extract_partition, name=f"extract-{number}", pure=False)(data)
+        (result,) = self._dask.compute(task, scheduler="processes", pool=self._pool)
+        found: PartitionResult = result
+        return found
+
+    def close(self) -> None:
+        self._threads.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_method() -> str:
+    """``"fork"`` on Linux (workers inherit what this process has loaded), else spawn.
+
+    Elsewhere fork is either missing (Windows) or unsafe with system libraries (macOS).
+    """
+    return "fork" if sys.platform.startswith("linux") else "spawn"
+
+
+def _noop() -> None:
+    """Nothing: submitted once so the pool starts its processes before any thread."""
+
+
+@contextlib.contextmanager
+def _processes_engine(workers: int) -> Iterator[_ProcessesEngine]:
+    context = multiprocessing.get_context(_start_method())
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker
+    ) as pool:
+        pool.submit(_noop).result()
+        engine = _ProcessesEngine(pool, workers=workers)
+        try:
+            yield engine
+        finally:
+            engine.close()
 
 
 class _Slot:
@@ -262,22 +351,17 @@ def _engine(scheduler: str | None) -> Iterator[_Engine]:
     """Open the engine ``scheduler`` names, and close what this function started."""
     _import("dask")
     name = scheduler.strip() if scheduler else None
-    if name in LOCAL_SCHEDULERS or (name is None and _missing("distributed")):
+    if name is None or name in LOCAL_SCHEDULERS:
         local = name or "processes"
         local = "synchronous" if local in {"sync", "single-threaded"} else local
         cores = _cores()
         if local == "processes":
-            context = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
-                yield _BagEngine(local, workers=cores, pool=pool)
+            with _processes_engine(cores) as engine:
+                yield engine
         else:
-            yield _BagEngine(local, workers=1 if local == "synchronous" else cores, pool=None)
+            yield _BagEngine(local, workers=1 if local == "synchronous" else cores)
         return
     distributed = _import("distributed")
-    if name is None:
-        with local_cluster() as cluster, distributed.Client(cluster) as client:
-            yield _DistributedEngine(client)
-        return
     try:
         client = distributed.Client(name, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError, ValueError) as exc:
@@ -304,10 +388,12 @@ LOCAL_CLUSTER_CONFIG: dict[str, object] = {
 
 @contextlib.contextmanager
 def local_cluster(*, n_workers: int | None = None) -> Iterator[Any]:
-    """Start the local cluster ``--engine dask`` uses by default, and stop it after.
+    """Start a local ``distributed`` cluster tuned for extraction, and stop it after.
 
     One single-threaded worker process per core (or ``n_workers``), no dashboard,
-    no log output, and :data:`LOCAL_CLUSTER_CONFIG` set while it runs.
+    no log output, and :data:`LOCAL_CLUSTER_CONFIG` set while it runs. The default
+    engine does not need it (see the module notes); it is for a run that wants
+    ``distributed`` on this machine, and for the benchmark.
 
     Yields
     ------
@@ -339,14 +425,6 @@ def local_cluster(*, n_workers: int | None = None) -> Iterator[Any]:
             raise SchedulerError(f"cannot start a local Dask cluster: {exc}") from exc
         with cluster:
             yield cluster
-
-
-def _missing(module: str) -> bool:
-    try:
-        importlib.import_module(module)
-    except ImportError:
-        return True
-    return False
 
 
 def _partitions(
@@ -399,6 +477,7 @@ class _Progress:
     def close(self) -> None:
         if self._bar is not None:
             self._bar.close()
+            self._bar = None
 
 
 def run_dask(
@@ -433,8 +512,8 @@ def run_dask(
         Called with each :class:`~mapper.ingest.Skipped` input, as ingest reports it.
     scheduler : str, optional
         Address of a running Dask scheduler (``tcp://HOST:8786``), or one of
-        ``"processes"``, ``"threads"``, ``"synchronous"``; by default a local cluster
-        of one worker process per core.
+        ``"processes"`` (the default: one worker process per core), ``"threads"``,
+        ``"synchronous"``.
     partitions : int, optional
         Split the input into this many partitions (the articles are then collected
         first). By default articles stream in partitions of ``partition_size``.
@@ -452,9 +531,10 @@ def run_dask(
     Raises
     ------
     DaskUnavailableError
-        Dask (or ``distributed``, for a cluster) is not installed.
+        Dask (or ``distributed``, for a scheduler address) is not installed.
     SchedulerError
-        The scheduler at ``scheduler`` cannot be reached.
+        The scheduler at ``scheduler`` cannot be reached, or the cluster or the
+        worker pool failed.
     InputError
         Only with ``strict=True``, on the first bad input.
 
@@ -481,17 +561,28 @@ def run_dask(
 
     articles = iter_articles(inputs, strict=strict, on_skip=skip)
     mentions: list[Mention] = []
-    bar = _Progress(enabled=progress)
+    bar: _Progress | None = None
     try:
         with _engine(scheduler) as engine:
+            # After the engine: a forked worker must not inherit the bar's thread.
+            bar = _Progress(enabled=progress)
             pending: deque[tuple[int, _Pending]] = deque()
+            collected = 0
 
             def collect() -> None:
+                nonlocal collected
                 size, future = pending.popleft()
                 found, lost = _result(future)
                 mentions.extend(found)
                 stats.unresolved += lost
-                bar.update(size)
+                if bar is not None:
+                    bar.update(size)
+                # As in mapper.pipeline.run: the mentions kept until the merge leave
+                # the cyclic collector's reach, which would otherwise rescan them all
+                # again and again as they grow.
+                if (collected + size) // _FREEZE_EVERY > collected // _FREEZE_EVERY:
+                    gc.freeze()
+                collected += size
 
             for partition in _partitions(articles, size=partition_size, count=partitions):
                 stats.articles += len(partition)
@@ -500,11 +591,15 @@ def run_dask(
                     collect()
             while pending:
                 collect()
+            bar.close()
+        stats.mentions = len(mentions)
+        gazetteer = Gazetteer.default()
+        parents: Mapping[str, str | None] = {place.id: place.parent for place in gazetteer}
+        gc.freeze()
+        incidents = merge_mentions(mentions, themes=chosen, parents=parents, merge=merge)
     finally:
-        bar.close()
-    stats.mentions = len(mentions)
-    gazetteer = Gazetteer.default()
-    parents: Mapping[str, str | None] = {place.id: place.parent for place in gazetteer}
-    incidents = merge_mentions(mentions, themes=chosen, parents=parents, merge=merge)
+        if bar is not None:
+            bar.close()
+        gc.unfreeze()
     stats.incidents = len(incidents)
     return incidents, stats

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import importlib.util
+import os
 import sys
 from pathlib import Path
 
@@ -83,10 +85,22 @@ def stubbed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "mentions_of", stub_mentions_of)
 
 
+#: Forked pool workers inherit the stub; spawned ones would load the real extractor.
+FORKS = sys.platform.startswith("linux")
+needs_fork = pytest.mark.skipif(not FORKS, reason="pool workers are forked only on Linux")
+
+
 @pytest.mark.parametrize("merge", [True, False])
 @pytest.mark.parametrize(
     ("scheduler", "partitions", "size"),
-    [("synchronous", None, 7), ("threads", None, 5), ("sync", 4, None), ("threads", 1, None)],
+    [
+        ("synchronous", None, 7),
+        ("threads", None, 5),
+        ("sync", 4, None),
+        ("threads", 1, None),
+        pytest.param("processes", None, 3, marks=needs_fork),
+        pytest.param(None, None, None, marks=needs_fork),
+    ],
 )
 def test_same_incidents_as_default_engine(stubbed, merge, scheduler, partitions, size):
     items = records(60)
@@ -177,6 +191,38 @@ def test_quiet_when_stderr_is_not_a_terminal(stubbed, capsys):
 def test_progress_bar_when_asked(stubbed, capsys):
     parallel.run_dask(records(30), scheduler="synchronous", partition_size=3, progress=True)
     assert "art" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("scheduler", ["synchronous", pytest.param("processes", marks=needs_fork)])
+def test_this_process_is_left_unfrozen(stubbed, scheduler):
+    """The engine freezes its mentions from the GC while it runs, and gives them back."""
+    before = gc.get_freeze_count()
+    parallel.run_dask(records(40), scheduler=scheduler, partition_size=3)
+    assert gc.get_freeze_count() == before
+    assert parallel._worker["freeze"] is False  # only the pool's own workers freeze
+
+
+def test_pool_workers_freeze_at_start_and_after_their_first_partition(stubbed, monkeypatch):
+    freezes: list[int] = []
+    monkeypatch.setattr(gc, "freeze", lambda: freezes.append(1))
+    monkeypatch.setitem(parallel._worker, "freeze", False)
+    parallel._init_worker()  # what a pool worker runs first
+    assert len(freezes) == 1
+    arts = [Article(id="k", text="Kirkuk")]
+    for _ in range(3):
+        assert len(parallel.extract_partition(arts)[0]) == 1
+    assert len(freezes) == 2  # once more after the first partition, then never again
+    assert parallel._worker["freeze"] is False
+
+
+@needs_fork
+def test_a_dead_pool_worker_is_a_scheduler_error(monkeypatch):
+    def dies(article, *, gazetteer):
+        os._exit(3)
+
+    monkeypatch.setattr(pipeline, "mentions_of", dies)
+    with pytest.raises(parallel.SchedulerError, match="BrokenProcessPool"):
+        parallel.run_dask(records(5), scheduler="processes")
 
 
 def test_strict_raises_like_the_default_engine(stubbed):
@@ -283,13 +329,24 @@ def test_cli_engine_dask_writes_the_same_files(tmp_path, capsys):
 
 
 @pytest.mark.slow
+def test_default_engine_matches_on_real_extraction():
+    """The default pool (two processes, real extraction) = the single-process engine."""
+    items = records(40)
+    expected, stats = pipeline.run(items)
+    got, dstats = parallel.run_dask(items, partition_size=3)  # scheduler=None: the pool
+    assert expected, "real extraction must find the bombings"
+    assert got == expected
+    assert dstats == stats
+
+
+@pytest.mark.slow
 @pytest.mark.skipif(
     importlib.util.find_spec("distributed") is None, reason="distributed is not installed"
 )
-def test_default_engine_starts_and_stops_its_own_local_cluster():
+def test_tuned_local_cluster_matches_default_engine():
     items = records(12)
     expected, stats = pipeline.run(items)
-    got, dstats = parallel.run_dask(items)  # scheduler=None: parallel.local_cluster()
-    assert expected, "real extraction must find the bombings"
+    with parallel.local_cluster(n_workers=2) as cluster:
+        got, dstats = parallel.run_dask(items, scheduler=cluster.scheduler_address)
     assert got == expected
     assert dstats == stats
