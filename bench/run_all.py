@@ -59,8 +59,9 @@ METHOD = """## Method
   start-up" is the growth during the run.
 - **End to end** is `mapper map corpus.jsonl --out DIR -q` with its default outputs
   (map.html, GeoJSON, GeoPackage, CSV, PNG, SVG), run in-process with each stage timed.
-- **Dask** runs `mapper.parallel.run_dask` against a `distributed.LocalCluster` of two
-  single-threaded worker processes, and `mapper.pipeline.run` in one process, on the same
+- **Dask** runs `mapper.parallel.run_dask` with its default scheduler (Dask's
+  "processes" scheduler on a pool of two worker processes forked for the run), and
+  `mapper.pipeline.run` in one process, on the same
   corpus; "same incidents" compares every field of every incident and the run counts.
   Ingest runs in the driver (so article ids and skip reports are exactly those of the
   single-process run), extraction and resolution on the workers, merging in the driver.
