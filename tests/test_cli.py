@@ -97,3 +97,42 @@ def test_gazetteer_search(capsys):
     assert "Kirkuk" in out.splitlines()[0]
     status, _, err = run(capsys, "gazetteer", "search", "Atlantis")
     assert status == 1 and "no place" in err
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_an_export_error_is_the_same_message_and_status_with_or_without_fork(
+    tmp_path, capsys, monkeypatch, fork
+):
+    from mapper import export
+    from mapper.errors import ExportError
+
+    def cannot(*args, **kwargs):
+        raise ExportError("incidents.gpkg: cannot write (disk full)")
+
+    monkeypatch.setattr(export, "export", cannot)
+    if not fork:
+        monkeypatch.delattr("os.fork")
+    status, _, err = run(capsys, "map", EXAMPLES, "--out", tmp_path, "--image", "svg")
+    assert status == 1
+    assert err.strip().splitlines()[-1] == (
+        "mapper: error: incidents.gpkg: cannot write (disk full)"
+    )
+    # the map and the image are written beside it; no temporary file is left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.html", "map.svg"]
+
+
+def test_the_map_error_comes_before_the_exports(tmp_path, capsys, monkeypatch):
+    from mapper import export, render
+    from mapper.errors import AssetError, ExportError
+
+    def no_assets(*args, **kwargs):
+        raise AssetError("leaflet is not installed")
+
+    def cannot(*args, **kwargs):
+        raise ExportError("cannot write")
+
+    monkeypatch.setattr(render, "write_map", no_assets)
+    monkeypatch.setattr(export, "export", cannot)
+    status, _, err = run(capsys, "map", EXAMPLES, "--out", tmp_path, "-q")
+    assert status == 1
+    assert err.strip().splitlines()[-1] == "mapper: error: leaflet is not installed"
