@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
 import sys
 import time
@@ -158,7 +157,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
     from mapper.incidents import to_geodataframe
     from mapper.ingest import Skipped
     from mapper.layers import default_themes, load_themes
-    from mapper.pipeline import run, start_aside
+    from mapper.pipeline import run
 
     formats = _split(args.format)
     unknown = sorted(set(formats) - set(export.FORMATS))
@@ -218,41 +217,23 @@ def _cmd_map(args: argparse.Namespace) -> int:
     gc.freeze()  # the frame lives through every writer: spare it the collector's rescans
     try:
         front = front_lines(gdf)
-        # The GIS files are written in a forked child while this process writes the
-        # map and the images: two cores, the same files. Errors keep the order of a
-        # sequential run: the map's first, then the exports', then the images'.
-        join_exports = start_aside(lambda: export.export(gdf, out, formats=formats, front=front))
-        try:
-            embed = out / "map_embed.html" if args.embed else None
-            written = [
-                render.write_map(
-                    gdf,
-                    out / "map.html",
-                    themes=themes,
-                    offline=not args.cdn,
-                    title=args.title,
-                    embed_path=embed,  # the map is built once for both files
-                )
-            ]
-        except BaseException:
-            with contextlib.suppress(Exception):
-                join_exports()  # wait for the child; the map's error comes first
-            raise
+        embed = out / "map_embed.html" if args.embed else None
+        written = [
+            render.write_map(
+                gdf,
+                out / "map.html",
+                themes=themes,
+                offline=not args.cdn,
+                title=args.title,
+                embed_path=embed,  # the map is built once for both files
+            )
+        ]
         if embed is not None:
             written.append(embed)
-        try:
-            pictures = image.write_images(
-                gdf, [out / f"map.{suffix}" for suffix in images], themes=themes, title=args.title
-            )
-        except BaseException as exc:
-            if not isinstance(exc, Exception):
-                with contextlib.suppress(Exception):
-                    join_exports()
-                raise
-            join_exports()  # an export error comes before the images'
-            raise
-        written += join_exports()
-        written += pictures
+        written += export.export(gdf, out, formats=formats, front=front)
+        written += image.write_images(
+            gdf, [out / f"map.{suffix}" for suffix in images], themes=themes, title=args.title
+        )
     finally:
         gc.unfreeze()
     elapsed = time.perf_counter() - started

@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import gc
 import os
-import pickle
 import sys
-import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar, cast
 
 import geopandas as gpd
 
-from mapper.errors import MapperError
 from mapper.extract import extract_mentions
 from mapper.extract.hints import with_date_hints
 from mapper.gazetteer import Gazetteer
@@ -27,7 +23,7 @@ from mapper.layers import Theme, default_themes
 from mapper.models import Article, Incident, Mention
 from mapper.resolve import resolve_mention
 
-__all__ = ["ArticleInput", "RunStats", "extract_incidents", "mentions_of", "run", "start_aside"]
+__all__ = ["ArticleInput", "RunStats", "extract_incidents", "mentions_of", "run"]
 
 #: What callers may pass as one article: a path, or a dict with the JSONL keys.
 ArticleInput = str | os.PathLike[str] | Mapping[str, object]
@@ -160,81 +156,3 @@ def extract_incidents(
     """
     incidents, _ = run(articles, merge=merge, themes=themes, gazetteer=gazetteer, strict=strict)
     return to_geodataframe(incidents)
-
-
-_T = TypeVar("_T")
-
-
-def start_aside(function: Callable[[], _T]) -> Callable[[], _T]:
-    """Start ``function`` in a forked child process; return the call that joins it.
-
-    The join waits for the child and returns what ``function`` returned, or raises
-    the exception it raised (the same type and message, so that callers handle it as
-    if it had been raised here; an unexpected one carries the child's traceback as a
-    note). Where ``fork`` is not available, ``function`` runs here and now and the
-    join hands over its outcome. Writers started this way must write atomically
-    (``mapper._atomic``): a child stopped midway leaves no half-written file.
-
-    Examples
-    --------
-    >>> join = start_aside(lambda: 6 * 7)
-    >>> join()
-    42
-    """
-    if not hasattr(os, "fork"):
-        return _outcome_join(_outcome(function))
-    sys.stdout.flush()
-    sys.stderr.flush()
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: run, send the pickled outcome, leave without cleanup
-        status = 1
-        try:
-            os.close(read_end)
-            outcome = _outcome(function)
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(_pickled(outcome))
-            status = 0 if outcome[0] else 1
-        finally:
-            os._exit(status)
-    os.close(write_end)
-
-    def join() -> _T:
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()
-        _, wait_status = os.waitpid(pid, 0)
-        if not data:
-            raise MapperError(
-                "a process writing outputs ended without a result "
-                f"(exit status {os.waitstatus_to_exitcode(wait_status)})"
-            )
-        return cast(_T, _outcome_join(pickle.loads(data))())
-
-    return join
-
-
-def _outcome(function: Callable[[], _T]) -> tuple[bool, Any]:
-    try:
-        return True, function()
-    except Exception as exc:
-        if not isinstance(exc, MapperError):
-            exc.add_note("".join(traceback.format_exception(exc)).rstrip())
-        return False, exc
-
-
-def _pickled(outcome: tuple[bool, Any]) -> bytes:
-    try:
-        return pickle.dumps(outcome)
-    except Exception:  # an exception that does not pickle: keep its message
-        ok, value = outcome
-        return pickle.dumps((False, MapperError(str(value) if not ok else repr(value))))
-
-
-def _outcome_join(outcome: tuple[bool, Any]) -> Callable[[], Any]:
-    def join() -> Any:
-        ok, value = outcome
-        if not ok:
-            raise value
-        return value
-
-    return join

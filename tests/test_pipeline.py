@@ -145,31 +145,3 @@ def test_sub_locations_are_parts_of_the_incident_place(seeds_gdf):
             found = geocoder.geocode(name)
             if found is not None:
                 assert km(r, (found.latitude, found.longitude)) < 20, (r["location"], name)
-
-
-def test_a_call_aside_returns_its_result_or_raises_its_error(monkeypatch):
-    from mapper.errors import ExportError, InputError
-    from mapper.pipeline import start_aside
-
-    assert start_aside(lambda: [1, "two"])() == [1, "two"]
-
-    def fails():
-        raise InputError("no such column", path="x.csv", line=3)
-
-    with pytest.raises(InputError) as info:
-        start_aside(fails)()
-    assert str(info.value) == "x.csv:3: no such column" and info.value.path == "x.csv"
-
-    def breaks():
-        return 1 // 0
-
-    with pytest.raises(ZeroDivisionError) as crash:
-        start_aside(breaks)()
-    assert "in breaks" in "".join(crash.value.__notes__)  # the child's traceback
-
-    monkeypatch.delattr("os.fork")  # where fork is missing, the call runs in place
-    seen = []
-    join = start_aside(lambda: seen.append(1) or "done")
-    assert seen == [1] and join() == "done"
-    with pytest.raises(ExportError, match="disk full"):
-        start_aside(lambda: (_ for _ in ()).throw(ExportError("disk full")))()
