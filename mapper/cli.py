@@ -217,21 +217,19 @@ def _cmd_map(args: argparse.Namespace) -> int:
     gc.freeze()  # the frame lives through every writer: spare it the collector's rescans
     try:
         front = front_lines(gdf)
+        embed = out / "map_embed.html" if args.embed else None
         written = [
             render.write_map(
-                gdf, out / "map.html", themes=themes, offline=not args.cdn, title=args.title
+                gdf,
+                out / "map.html",
+                themes=themes,
+                offline=not args.cdn,
+                title=args.title,
+                embed_path=embed,  # the map is built once for both files
             )
         ]
-        if args.embed:
-            written.append(
-                render.write_embed(
-                    gdf,
-                    out / "map_embed.html",
-                    themes=themes,
-                    offline=not args.cdn,
-                    title=args.title,
-                )
-            )
+        if embed is not None:
+            written.append(embed)
         written += export.export(gdf, out, formats=formats, front=front)
         written += image.write_images(
             gdf, [out / f"map.{suffix}" for suffix in images], themes=themes, title=args.title

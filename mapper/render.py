@@ -840,17 +840,32 @@ def map_html(fmap: folium.Map) -> str:
     """Render a map built by :func:`build_map` as one HTML document."""
     root = fmap.get_root()
     text: str = root.render()
+    return _page(text)
+
+
+def _page(text: str) -> str:
     if CSP_MARKER in text:
         text = text.replace(CSP_MARKER, content_security_policy(text), 1)
     return text.rstrip() + "\n"
 
 
-def _embed_html(fmap: folium.Map) -> str:
+def _figure(fmap: folium.Map) -> Figure:
     root = fmap.get_root()
     if not isinstance(root, Figure):
         raise InputError("the map is not inside a folium Figure")
+    return root
+
+
+def _embed_html(fmap: folium.Map) -> str:
+    root = _figure(fmap)
     for child in list(root._children.values()):
         child.render()
+    return _fragment(fmap)
+
+
+def _fragment(fmap: folium.Map) -> str:
+    """Return the embeddable fragment of a map whose elements are rendered."""
+    root = _figure(fmap)
     header = "\n".join(
         element.render()
         for name, element in root.header._children.items()
@@ -866,6 +881,20 @@ def _embed_html(fmap: folium.Map) -> str:
     )
 
 
+def _page_and_fragment(fmap: folium.Map) -> tuple[str, str]:
+    """Return :func:`map_html` and the embed fragment of one map, rendering it once.
+
+    Rendering a folium map is not idempotent (a second pass adds the layers'
+    ``addTo`` calls again), so both texts come from one pass over the elements:
+    what ``Figure.render`` does, split in two.
+    """
+    root = _figure(fmap)
+    for child in list(root._children.values()):
+        child.render()
+    page = _page(root._template.render(this=root, kwargs={}))
+    return page, _fragment(fmap)
+
+
 def write_map(
     incidents: gpd.GeoDataFrame,
     path: str | Path,
@@ -874,13 +903,23 @@ def write_map(
     offline: bool = True,
     title: str | None = None,
     gazetteer: Gazetteer | None = None,
+    embed_path: str | Path | None = None,
 ) -> Path:
     """Write the map as one HTML file, atomically; the same input gives the same bytes.
 
-    Parameters are those of :func:`build_map`; returns ``path``.
+    Parameters are those of :func:`build_map`; returns ``path``. With ``embed_path``,
+    the fragment of :func:`write_embed` is written there too, from the same map
+    (built once; both files are byte-identical to those written one at a time).
     """
     fmap = build_map(incidents, themes=themes, offline=offline, title=title, gazetteer=gazetteer)
-    return atomic_write_text(path, map_html(fmap))
+    if embed_path is None:
+        return atomic_write_text(path, map_html(fmap))
+    page, fragment = _page_and_fragment(fmap)
+    del fmap
+    atomic_write_text(path, page)
+    del page
+    atomic_write_text(embed_path, fragment)
+    return Path(path)
 
 
 def write_embed(

@@ -325,3 +325,71 @@ def test_two_events_of_one_article_at_one_place_and_day_keep_distinct_ids():
     assert len(ids) == 2 and len(set(ids)) == 2
     again = [i.incident_id for i in merged([second, first], merge=False)]
     assert sorted(again) == sorted(ids)  # the same whatever the input order
+
+
+def _busy_mentions(seed=11, n=200):
+    """Dated mentions over related, unrelated and imprecise places, some at facilities."""
+    rng = random.Random(seed)
+    near_domiz = Location("Kirkuk", 35.47, 44.30, 2, 3, "p:kirkuk", "Kirkuk", "Kirkuk", "city")
+    laylan = Location("Laylan", 35.42, 44.45, 1, 2, "p:laylan", "Kirkuk", "Kirkuk", "town")
+    near_laylan = Location("Laylan", 35.40, 44.40, 2, 3, "p:laylan", "Kirkuk", "Kirkuk", "town")
+    places = [KIRKUK, DOMIZ, NORTH_OF_KIRKUK, DIBIS_PS, QARAQOSH, near_domiz, laylan, near_laylan]
+    mentions = [
+        mention(
+            f"a{rng.randrange(40)}",
+            rng.choice(places),
+            day=FRI + dt.timedelta(days=rng.randrange(6)),
+            target=rng.choice([None, None, "a power station", "a police checkpoint", "a market"]),
+            start=k,
+        )
+        for k in range(n)
+    ]
+    return mentions
+
+
+def test_blocking_meets_every_mergeable_pair_of_dated_mentions():
+    # the pairs that blocking leaves out must all be pairs that cannot merge
+    mentions = _busy_mentions()
+    items = [
+        _Item(i, m, m.location.lat, m.location.lon, *_range(m), _facility_kinds(m))
+        for i, m in enumerate(mentions)
+    ]
+    met = set(_candidate_pairs(items, PARENTS))
+    mergeable = {
+        (i, j)
+        for i in range(len(items))
+        for j in range(i + 1, len(items))
+        if _pair_score(items[i], items[j], PARENTS) is not None
+    }
+    assert mergeable and mergeable <= met
+    assert len(met) < len(items) * (len(items) - 1) // 4  # and far from all pairs
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_clusters_are_those_of_complete_linkage_over_ranked_pairs(seed):
+    # reference: take the pairs best first; join two clusters when every member of one
+    # may merge with every member of the other
+    mentions = _busy_mentions(seed, 120)
+    ordered = sorted(mentions, key=lambda m: (m.article_id, m.start, m.end, m.event_type))
+    items = [
+        _Item(i, m, m.location.lat, m.location.lon, *_range(m), _facility_kinds(m))
+        for i, m in enumerate(ordered)
+    ]
+    scored = [
+        (-score, i, j)
+        for i in range(len(items))
+        for j in range(i + 1, len(items))
+        if (score := _pair_score(items[i], items[j], PARENTS)) is not None
+    ]
+    ok = {(i, j) for _, i, j in scored} | {(j, i) for _, i, j in scored}
+    clusters = [{i} for i in range(len(items))]
+    for _, i, j in sorted(scored):
+        a = next(c for c in clusters if i in c)
+        b = next(c for c in clusters if j in c)
+        if a is not b and all((x, y) in ok for x in a for y in b):
+            clusters.remove(b)
+            a |= b
+    index = {id(m): k for k, m in enumerate(ordered)}
+    got = [[index[id(m)] for m in c] for c in cluster_mentions(mentions, parents=PARENTS)]
+    assert got == sorted(sorted(c) for c in clusters)  # in order of their first member
+    assert any(len(c) > 2 for c in got)

@@ -332,6 +332,24 @@ def test_embed_is_a_fragment(incidents_gdf, gaz, tmp_path):
     assert "mapperKit.incidentLayer" in text and "L.map(" in text
 
 
+@pytest.mark.parametrize("offline", [True, False])
+def test_map_and_embed_from_one_build_are_the_files_written_one_at_a_time(
+    incidents_gdf, gaz, tmp_path, offline
+):
+    kw = dict(gazetteer=gaz, offline=offline, title="T")
+    alone = render.write_map(incidents_gdf, tmp_path / "a.html", **kw)
+    fragment = render.write_embed(incidents_gdf, tmp_path / "a_embed.html", **kw)
+    both = render.write_map(
+        incidents_gdf, tmp_path / "b.html", embed_path=tmp_path / "b_embed.html", **kw
+    )
+    assert both.read_bytes() == alone.read_bytes()
+    assert (tmp_path / "b_embed.html").read_bytes() == fragment.read_bytes()
+    # a folium map rendered twice repeats its layers' addTo calls: the reason for one pass
+    fmap = render.build_map(incidents_gdf, **kw)
+    render.map_html(fmap)
+    assert render._embed_html(fmap) != fragment.read_text(encoding="utf-8")
+
+
 # --------------------------------------------------------------------------- hostile text
 
 
