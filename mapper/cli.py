@@ -109,7 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--scheduler",
         metavar="ADDRESS",
         help="with --engine dask: address of a running Dask scheduler, or 'processes', "
-        "'threads', 'synchronous' for Dask's local schedulers (default: a local cluster)",
+        "'threads', 'synchronous' for Dask's local schedulers (default: Dask's processes "
+        "scheduler, one worker process per core)",
     )
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
 
