@@ -381,3 +381,13 @@ def test_how_a_protest_was_met_is_part_of_it():
     )
     (m,) = extract_mentions(_article(text), gazetteer=GAZ)
     assert m.sub_event_type == "Protest with intervention"
+
+
+def test_a_source_s_town_does_not_place_an_unplaced_event():
+    text = (
+        "Residents said rockets hit their neighbourhood on Monday, killing two people. "
+        "A police officer in Hawija said troops were sent to Daquq within the hour. "
+        "Schools in Daquq stayed closed the next day."
+    )
+    (m,) = extract_mentions(_article(text), gazetteer=GAZ)
+    assert m.toponym is not None and m.toponym.surface == "Daquq"

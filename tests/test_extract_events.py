@@ -204,3 +204,22 @@ def test_a_mass_grave_is_an_event_when_found_not_when_visited():
         "Other"
     )
     assert classify("Relatives laid flowers at a mass grave outside the town.") == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Local leaders called on the government to rebuild homes damaged in the fighting.",
+        "Security has improved this year, but attacks of this kind continue.",
+    ],
+)
+def test_calls_and_generalities_are_no_events(text):
+    assert event_strength(text) == 0
+
+
+def test_fighting_told_apart_from_the_bomb_does_not_make_it_a_battle():
+    text = (
+        "A roadside bomb exploded as an army patrol passed, killing one soldier. "
+        "Leaders asked for help to rebuild schools damaged in the fighting."
+    )
+    assert classify(text)[1] == "Remote explosive/landmine/IED"

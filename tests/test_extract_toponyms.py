@@ -226,3 +226,13 @@ def test_a_place_in_a_slot_after_a_possessive():
     text = "Gunmen kidnapped two men in Mosul's Khanasor area."
     uses = {u.toponym.surface: u for u in find_places(text, gazetteer=gaz)}
     assert uses["Khanasor"].tie >= 2.5
+
+
+def test_where_people_were_abducted_from_is_the_place_of_the_event():
+    assert _uses("Gunmen abducted two shepherds from Daquq on Monday.")["Daquq"].tie >= 2.0
+    assert _uses("The family fled from Daquq on Monday.")["Daquq"].tie < 0.9
+
+
+def test_where_the_wounded_were_treated_is_not_where_they_were_hit():
+    assert _uses("Hospital staff in Kirkuk said they received nine wounded.")["Kirkuk"].tie < 0.9
+    assert _uses("The wounded were taken to a hospital in Kirkuk.")["Kirkuk"].tie < 0.9

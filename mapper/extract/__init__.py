@@ -44,7 +44,7 @@ from mapper.extract.events import (
     victims_are_civilians,
 )
 from mapper.extract.sentences import Sentence, split_sentences
-from mapper.extract.toponyms import PlaceUse, dateline_end, find_places
+from mapper.extract.toponyms import PlaceUse, dateline_end, find_places, is_tellers_place
 from mapper.models import Article, Casualties, Evidence, Mention, Place
 
 if TYPE_CHECKING:
@@ -318,6 +318,7 @@ def _group(
                     where is not None
                     and where.tie >= _PLACING_TIE
                     and _specificity(where, gazetteer) > 0  # a town, not one of its quarters
+                    and not is_tellers_place(article.text, where.toponym.start, where.toponym.end)
                 ):
                     current.place = where
                     current.sentences.append(sent)

@@ -366,7 +366,11 @@ def _phrases(
         out.append(_Phrase(m.start(), end, low, top, _group_of(head, modifiers), False, head))
         taken.append((m.start(), end))
     for m in _NUMBER_PHRASE.fast_finditer(sentence, folded):
-        them = _OF_THEM.match(sentence, m.end()) if m.group("of") else None
+        them = (
+            _OF_THEM.match(sentence, m.end())
+            if m.group("of") and m.group("num").lower() not in _VAGUE
+            else None
+        )  # "three of them" (not "some of them": a part of a toll told already)
         bare = m.group("num").lower() == "another" or them is not None
         if outside(m.start(), need_head=not bare) or any(a <= m.start() < b for a, b in taken):
             continue

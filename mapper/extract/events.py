@@ -310,14 +310,16 @@ _KILLS = _rx(
 )
 _QUOTES = frozenset("\"“‘«'")
 _HEDGE_STEMS = ("warn", "concern", "fear", "threat", "risk", "danger", "plan", "aim",
-                "expect", "intend", "vow", "could", "would", "might")  # fmt: skip
+                "expect", "intend", "vow", "could", "would", "might", "called", "urged",
+                "appeal")  # fmt: skip
 _HEDGE = _rx(
     r"\b(?:warned|warns|warning)\s+(?:\w+\s+){0,3}?(?:that|of|against)\b|"
     r"\b(?:raised|voiced|expressed)\s+(?:\w+\s+)?concerns?\b|\bconcerns?\s+that\b|"
     r"\bfears?\s+(?:that|of)\b|\bfearing\s+(?:\w+\s+){0,2}?(?:attacks?|bombardment|shelling|"
     r"strikes?|reprisals?|violence|raids?|clashes|fighting|arrest)\b|\bthreaten(?:ed|s)?\s+to\b|\b(?:plans?|planning|aims?|"
     r"intends?|vowed|vows|expected)\s+to\b|\bfraught\s+with\b|\bcould\s+(?:be|have)\b|"
-    r"\bwould\s+(?:be|have)\b|\bmight\s+(?:be|have)\b|\brisk\s+of\b"
+    r"\bwould\s+(?:be|have)\b|\bmight\s+(?:be|have)\b|\brisk\s+of\b|"
+    r"\bcalled\s+(?:on|upon)\b|\burged\b|\bappealed\s+(?:to|for)\b"  # a call, not a deed
 )
 _KILL_STEMS = ("kill", "dead", "died", "wound", "injur", "casualt", "slain", "shot", "lives")
 _CIVILIAN_WORDS = _rx(
@@ -517,7 +519,8 @@ def event_strength(text: str) -> int:
 
 _GENERIC = re.compile(
     r"\b(?:similar|such|previous|past|frequent|repeated)\s+(?:\w+\s+)?(?:attacks?|bombings?|"
-    r"incidents?|strikes?|targets?|assaults?|raids?|killings?|kidnappings?)\b",
+    r"incidents?|strikes?|targets?|assaults?|raids?|killings?|kidnappings?|ambush(?:es)?)\b|"
+    r"\b(?:attacks?|incidents?|bombings?)\s+of\s+(?:this|that|the\s+same)\s+(?:kind|sort|type)\b",
     re.IGNORECASE,
 )
 
@@ -744,21 +747,18 @@ def _choose(
     if "abduction" in kinds and (civilians or not has_kills) and not (explosive and hit):
         return "Abduction/forced disappearance"
     if "suicide" in kinds:
-        if (
-            firefight
-            and not civilians
-            and (
-                first.get("clash", len(text)) < first["suicide"]
-                or _FIREFIGHT.test(*_sentence_around(text, folded, first["suicide"]))
-            )
-        ):
+        if not civilians and _fought_at(text, folded, first, "suicide", firefight):
             return "Armed clash"  # suicide attackers among fighters in a battle
         return "Suicide bomb"
-    if "shelling" in kinds and not firefight:
+    if "shelling" in kinds and not _fought_at(text, folded, first, "shelling", firefight):
         return "Shelling/artillery/missile attack"
-    if "ied" in kinds and not firefight and not _ATTEMPT.test(text, folded):
+    if (
+        "ied" in kinds
+        and not _fought_at(text, folded, first, "ied", firefight)
+        and not _ATTEMPT.test(text, folded)
+    ):
         return "Remote explosive/landmine/IED"
-    if "grenade" in kinds and not firefight:
+    if "grenade" in kinds and not _fought_at(text, folded, first, "grenade", firefight):
         return "Grenade"
     if "regain" in kinds and not civilians:
         return "Government regains territory"
@@ -797,6 +797,23 @@ def _choose(
     return None
 
 
+def _fought_at(
+    text: str, folded: str | None, first: dict[str, int], kind: str, firefight: bool
+) -> bool:
+    """Whether the event's gunfight is told with its ``kind`` of weapon, not apart from it.
+
+    A firefight told before the bomb or the shells, or in the same sentence, makes the
+    event a battle; fighting named in a later sentence ("schools damaged in the
+    fighting") does not.
+    """
+    if not firefight:
+        return False
+    fight = _FIREFIGHT.search(text, folded)
+    if fight is not None and fight.start() < first[kind]:
+        return True
+    return _FIREFIGHT.test(*_sentence_around(text, folded, first[kind]))
+
+
 def _sentence_around(text: str, folded: str | None, pos: int) -> tuple[str, str | None]:
     """Return the sentence of ``text`` around ``pos`` (and its folded form)."""
     start = text.rfind(". ", 0, pos) + 1
@@ -828,7 +845,7 @@ _FIREFIGHT = _rx(
     r"\b(?:surrounded|cornered|besieged)\s+by\b|\bclash(?:es|ed)?\b|\bfire\s*fights?\b|\bgun\s*(?:battles?|fights?)\b|\bexchange(?:d)?\s+"
     r"(?:of\s+)?fire\b|\bambush(?:ed)?\b|\brepel(?:led)?\b|\brepuls(?:ed|e)\b|\bfighting\b|"
     r"\bcombat\b|\bskirmish(?:es)?\b|\bstormed\b|\bopened\s+fire\b|\battacked\s+(?:an?\s+|the\s+)?"
-    r"(?:[\w-]+\s+){0,3}(?:checkpoint|position|post|base|barracks|outpost|headquarters)\b",
+    r"(?:[\w-]+\s+){0,3}(?:checkpoints?|positions?|posts?|bases?|barracks|outposts?|headquarters)\b",
     needles=("fire", "surrounded", "cornered", "besieged", "clash", "gun", "exchange", "ambush",
              "repel", "repuls", "fighting", "combat", "skirmish", "stormed", "attacked"),
 )  # fmt: skip

@@ -128,6 +128,25 @@ _ORIGIN = re.compile(
     r"headed\s+to|moved\s+to|sent\s+to|transferred\s+to|reached)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "abducted two men from X": where they were taken, the place of the event
+_TAKEN_FROM = re.compile(
+    r"\b(?:abduct\w*|kidnap\w*|snatch\w*)\b[^.;]{0,40}\bfrom\s+(?:the\s+)?$", re.IGNORECASE
+)
+_CARE_BEFORE = re.compile(
+    r"\b(?:hospital|medical|health|morgue)\s+(?:staff|officials?|sources?|workers?|director|"
+    r"authorities|department|officers?)\s+in\s+(?:the\s+)?$|\b(?:taken|rushed|brought|"
+    r"transferred|admitted|evacuated)\s+to\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:hospitals?|"
+    r"morgue|clinic)\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SPEAKER_IN = re.compile(
+    r"\b(?:officers?|officials?|sources?|spokesm[ae]n|spokeswoman|commanders?|witness(?:es)?|"
+    r"correspondents?|reporters?|doctors?|medics?)\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SAID_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s*,?\s+(?:said|says|told|reported|added|confirmed)\b", re.IGNORECASE
+)
 _TITLE_BEFORE = re.compile(
     r"\b(?:governor|mayor|chief|head|commander|council|minister|president|spokesman|"
     r"spokesperson|police\s+chief|member|members|mp|representative|director|deputy|"
@@ -318,6 +337,8 @@ def _relation(
     if _IN.search(before, tail):
         return "in", None, None, 3.0
     if any(w in lower for w in _ORIGIN_WORDS) and _ORIGIN.search(before, tail):
+        if _TAKEN_FROM.search(before, tail):
+            return "in", None, None, 2.5  # "abducted two men from X": taken where they were
         return "in", None, None, 0.5
     if ("and" in lower or "," in lower) and _LATER_IN_LIST.search(before, tail):
         return "in", None, None, 2.5  # "in the areas of Umm Rasas and X": X too
@@ -373,6 +394,21 @@ def _longer_name_start(before: str) -> int | None:
     if start == 0 or _SENTENCE_OPEN.search(before, max(start - 4, 0), start):
         return None
     return start
+
+
+def is_tellers_place(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` only says where a source spoke from.
+
+    Examples
+    --------
+    >>> text = "A police officer in Basra said troops were sent to the town."
+    >>> is_tellers_place(text, 20, 25)
+    True
+    >>> is_tellers_place("A bomb exploded in Basra on Monday.", 19, 24)
+    False
+    """
+    before = text[max(0, start - 40) : start]
+    return bool(_SPEAKER_IN.search(before)) and bool(_SAID_AFTER.match(text, end))
 
 
 def is_name_tail(text: str, start: int) -> bool:
@@ -647,8 +683,22 @@ def _use_of(
         relation == "in"
         and any(w in tail_lower for w in _ORIGIN_WORDS)
         and _ORIGIN.search(before, max(len(before) - _TAIL, 0))
+        and not _TAKEN_FROM.search(before, max(len(before) - _TAIL, 0))
     ):
         tie, role = min(tie, 0.5), "origin"
+    elif (
+        relation == "in"
+        and (
+            "hospital" in tail_lower
+            or "medic" in tail_lower
+            or ("health" in tail_lower or "morgue" in tail_lower)
+        )
+        and _CARE_BEFORE.search(before, max(len(before) - _TAIL, 0))
+    ):
+        # "hospital staff in Mahmudiya said", "taken to a hospital in Kirkuk": where the
+        # casualties were treated, not where they were hit
+        tie, role = min(tie, 0.5), "origin"
+
     if _DISTRICT_AFTER.match(after) or _DISTRICT_SURFACE.search(surface):
         tie = max(tie + 0.2, 2.6)  # "..., Mandali district": a place named for the event
     if _ALIAS_BEFORE.search(before, max(len(before) - 40, 0)):
