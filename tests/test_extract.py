@@ -391,3 +391,12 @@ def test_a_source_s_town_does_not_place_an_unplaced_event():
     )
     (m,) = extract_mentions(_article(text), gazetteer=GAZ)
     assert m.toponym is not None and m.toponym.surface == "Daquq"
+
+
+def test_the_attack_took_place_n_km_from_the_town_is_the_same_attack_placed_exactly():
+    text = (
+        "Gunmen abducted three farmers from Daquq on Friday, officials said. "
+        "The attack took place about 15 kilometres east of Daquq, on a farm road."
+    )
+    (m,) = extract_mentions(_article(text), gazetteer=GAZ)
+    assert m.toponym is not None and m.toponym.distance_km == 15.0

@@ -211,6 +211,7 @@ def test_a_mass_grave_is_an_event_when_found_not_when_visited():
     [
         "Local leaders called on the government to rebuild homes damaged in the fighting.",
         "Security has improved this year, but attacks of this kind continue.",
+        "The governor condemned the attack and promised to find those responsible.",
     ],
 )
 def test_calls_and_generalities_are_no_events(text):

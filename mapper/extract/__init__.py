@@ -190,6 +190,8 @@ def _restates(sent: Sentence, best: PlaceUse, told: PlaceUse, gazetteer: Gazette
     b, t = _record(best, gazetteer), _record(told, gazetteer)
     if b is None or t is None:
         return False
+    if b.id == t.id:  # "The attack took place 15 km east of X": X, more exactly
+        return best.toponym.distance_km is not None and told.toponym.distance_km is None
     return (
         _specificity(best, gazetteer) < _specificity(told, gazetteer) and b.km_to(t) <= _RESTATE_KM
     )

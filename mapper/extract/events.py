@@ -311,7 +311,7 @@ _KILLS = _rx(
 _QUOTES = frozenset("\"“‘«'")
 _HEDGE_STEMS = ("warn", "concern", "fear", "threat", "risk", "danger", "plan", "aim",
                 "expect", "intend", "vow", "could", "would", "might", "called", "urged",
-                "appeal")  # fmt: skip
+                "appeal", "condemn", "denounc", "deplor")  # fmt: skip
 _HEDGE = _rx(
     r"\b(?:warned|warns|warning)\s+(?:\w+\s+){0,3}?(?:that|of|against)\b|"
     r"\b(?:raised|voiced|expressed)\s+(?:\w+\s+)?concerns?\b|\bconcerns?\s+that\b|"
@@ -319,7 +319,8 @@ _HEDGE = _rx(
     r"strikes?|reprisals?|violence|raids?|clashes|fighting|arrest)\b|\bthreaten(?:ed|s)?\s+to\b|\b(?:plans?|planning|aims?|"
     r"intends?|vowed|vows|expected)\s+to\b|\bfraught\s+with\b|\bcould\s+(?:be|have)\b|"
     r"\bwould\s+(?:be|have)\b|\bmight\s+(?:be|have)\b|\brisk\s+of\b|"
-    r"\bcalled\s+(?:on|upon)\b|\burged\b|\bappealed\s+(?:to|for)\b"  # a call, not a deed
+    r"\bcalled\s+(?:on|upon)\b|\burged\b|\bappealed\s+(?:to|for)\b|"  # a call, not a deed
+    r"\b(?:condemned|condemns|denounced|denounces|deplored|deplores)\b"  # a reaction
 )
 _KILL_STEMS = ("kill", "dead", "died", "wound", "injur", "casualt", "slain", "shot", "lives")
 _CIVILIAN_WORDS = _rx(
