@@ -94,6 +94,12 @@ class _Event:
     places: list[PlaceUse] = field(default_factory=list)
     strength: int = 0
 
+    def take(self, sent: Sentence, uses: list[PlaceUse], strength: int) -> None:
+        """Add one more sentence about this event, with the places it names."""
+        self.sentences.append(sent)
+        self.places.extend(uses)
+        self.strength += strength
+
 
 #: A named area at most this wide (a mountain, a valley, a rural area) says more than
 #: the governorate it lies in.
@@ -323,8 +329,7 @@ def _group(
                     and not is_tellers_place(article.text, where.toponym.start, where.toponym.end)
                 ):
                     current.place = where
-                    current.sentences.append(sent)
-                    current.places.extend(uses)
+                    current.take(sent, uses, 0)
             continue
         best = _pick_place(uses, gazetteer)
         listed = _listed_towns(sent, uses, best, gazetteer) if best is not None else []
@@ -337,18 +342,14 @@ def _group(
                 if target is None:
                     target = _Event(place=use)
                     events.append(target)
-                target.sentences.append(sent)
-                target.places.append(use)
-                target.strength += strength
+                target.take(sent, [use], strength)
                 current = target
             continue
         if best is None:
             if current is None:
                 current = _Event(place=None)
                 events.append(current)
-            current.sentences.append(sent)
-            current.places.extend(uses)
-            current.strength += strength
+            current.take(sent, uses, strength)
             continue
         target = next(
             (e for e in events if e.place is not None and _same_place(e.place, best)), None
@@ -369,9 +370,7 @@ def _group(
                     current.place = best  # the same event, placed more precisely
                     target = current
             if target is not None:  # a neighbourhood or building of the event's town
-                target.sentences.append(sent)
-                target.places.extend(uses)
-                target.strength += strength
+                target.take(sent, uses, strength)
                 current = target
                 continue
         if (
@@ -390,9 +389,7 @@ def _group(
             and target.place.toponym.start < article.body_start <= best.toponym.start
         ):
             target.place = best  # the body says it more precisely than the headline
-        target.sentences.append(sent)
-        target.places.extend(uses)
-        target.strength += strength
+        target.take(sent, uses, strength)
         current = target
     return events
 
