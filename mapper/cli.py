@@ -25,8 +25,8 @@ examples:
   mapper map reports/ --out report/ --themes my_themes.toml --embed
       your own map layers, plus an HTML fragment to paste into a web page
 
-exit status: 0 all input mapped; 2 some input skipped (each named on stderr, results
-written); 1 nothing could be produced.
+exit status: 0 all input mapped; 2 some input skipped or kept with a change (each named
+on stderr, results written); 1 nothing could be produced.
 """
 
 _DESCRIPTION = """\
@@ -180,7 +180,8 @@ def _cmd_map(args: argparse.Namespace) -> int:
         if item.line is not None:
             where = f"{item.path}:{item.line}"
             reason = reason.removeprefix(f"line {item.line}: ")
-        print(f"mapper: skipped {where}: {reason}", file=sys.stderr)
+        what = "kept" if item.kept else "skipped"
+        print(f"mapper: {what} {where}: {reason}", file=sys.stderr)
 
     started = time.perf_counter()
     if args.engine == "dask":
@@ -238,17 +239,19 @@ def _cmd_map(args: argparse.Namespace) -> int:
     finally:
         gc.unfreeze()
     elapsed = time.perf_counter() - started
-    skipped = len(stats.skipped)
+    skipped = sum(not item.kept for item in stats.skipped)
+    changed = len(stats.skipped) - skipped
     _say(
         args.quiet,
         f"mapper: {stats.articles} article(s) read, {skipped} skipped, "
-        f"{stats.mentions} event mention(s), {stats.incidents} incident(s) "
+        + (f"{changed} kept with a change, " if changed else "")
+        + f"{stats.mentions} event mention(s), {stats.incidents} incident(s) "
         f"in {elapsed:.1f} s",
     )
     for path in written:
         _say(args.quiet, f"  wrote {path}")
     _say(args.quiet, f"open the map: {(out / 'map.html').resolve().as_uri()}")
-    return EXIT_PARTIAL if skipped else EXIT_OK
+    return EXIT_PARTIAL if stats.skipped else EXIT_OK
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:

@@ -99,11 +99,15 @@ class Skipped:
         The 1-based line number, for JSONL input.
     reason : str
         One line saying what is wrong and what to do.
+    kept : bool
+        True when the item was still read, with a change the reason names (a field
+        ignored, an id renamed, a text cut short); False when it was left out.
     """
 
     path: str
     line: int | None
     reason: str
+    kept: bool = False
 
 
 # --------------------------------------------------------------------------------------
@@ -661,10 +665,10 @@ class _Reporter:
         self.strict = strict
         self.on_skip = on_skip
 
-    def __call__(self, path: str, line: int | None, reason: str) -> None:
+    def __call__(self, path: str, line: int | None, reason: str, *, kept: bool = False) -> None:
         if self.strict:
             raise InputError(reason, path=path, line=line)
-        item = Skipped(path=path, line=line, reason=reason)
+        item = Skipped(path=path, line=line, reason=reason, kept=kept)
         if self.on_skip is not None:
             self.on_skip(item)
         else:
@@ -687,6 +691,7 @@ def _article_from_file(path: Path, report: _Reporter) -> Article | None:
             None,
             f"longer than {MAX_ARTICLE_BYTES // (1024 * 1024)} MiB: only the first "
             f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MiB were read; split the file to map all",
+            kept=True,
         )
     article = article_from_text(path.stem, text, path=name)
     if not article.title and not article.text[article.body_start :]:
@@ -816,20 +821,30 @@ def _article_from_record(
     for key in ("title", "source", "url"):
         value = record.get(key)
         if value is not None and not isinstance(value, str):
-            report(name, line, f"{where}'{key}' must be a string: ignored")
+            report(name, line, f"{where}'{key}' must be a string: ignored", kept=True)
             value = None
         meta[key] = value
     raw_id = record.get("id")
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int)) or not str(raw_id).strip():
         if raw_id is not None and raw_id != "":
-            report(name, line, f"{where}'id' must be a string or integer: using a derived id")
+            report(
+                name,
+                line,
+                f"{where}'id' must be a string or integer: using a derived id",
+                kept=True,
+            )
         article_id = (
             default_id or "a-" + hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:12]
         )
     else:
         article_id = _clean_meta(str(raw_id)) or "_"
         if len(article_id) > MAX_ID_CHARS:
-            report(name, line, f"{where}'id' longer than {MAX_ID_CHARS} characters: shortened")
+            report(
+                name,
+                line,
+                f"{where}'id' longer than {MAX_ID_CHARS} characters: shortened",
+                kept=True,
+            )
             digest = hashlib.sha1(article_id.encode("utf-8", "replace")).hexdigest()[:12]
             article_id = f"{article_id[: MAX_ID_CHARS - 13]}-{digest}"
     if len(text) > MAX_ARTICLE_CHARS:
@@ -838,6 +853,7 @@ def _article_from_record(
             line,
             f"{where}'text' longer than {MAX_ARTICLE_CHARS} characters: truncated; "
             "split the article to map all",
+            kept=True,
         )
         text = text[:MAX_ARTICLE_CHARS]
     published = record.get("published")
@@ -845,10 +861,15 @@ def _article_from_record(
     try:
         published_value = parse_published(published)
     except InputError as exc:
-        report(name, line, f"{where}{exc.reason}; the date is looked for in the text instead")
+        report(
+            name,
+            line,
+            f"{where}{exc.reason}; the date is looked for in the text instead",
+            kept=True,
+        )
     url = meta["url"]
     if url is not None and not re.match(r"(?i)^https?://", url.strip()):
-        report(name, line, f"{where}'url' is not an http(s) address: ignored")
+        report(name, line, f"{where}'url' is not an http(s) address: ignored", kept=True)
         url = None
     article = article_from_text(
         article_id,
@@ -987,6 +1008,7 @@ def _unique(article: Article, seen: dict[str, str], report: _Reporter) -> Articl
         None,
         f"duplicate id {article.id!r} (first in {seen[article.id]}): renamed to "
         f"{new_id!r}; give each article a unique id",
+        kept=True,
     )
     seen[new_id] = where
     return dataclasses.replace(article, id=new_id)

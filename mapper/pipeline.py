@@ -37,6 +37,7 @@ class RunStats:
     mentions: int = 0
     unresolved: int = 0
     incidents: int = 0
+    #: Every input problem reported: items left out, and (``kept``) items read with a change.
     skipped: list[Skipped] = field(default_factory=list)
 
 

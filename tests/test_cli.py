@@ -54,6 +54,21 @@ def test_bad_input_is_skipped_with_a_reason_and_exit_2(tmp_path, capsys):
     assert any(f["properties"]["location"] == "Qaraqosh" for f in data["features"])
 
 
+def test_summary_counts_only_what_was_left_out_as_skipped(tmp_path, capsys):
+    feed = tmp_path / "feed.jsonl"
+    lines = [
+        {"id": "a", "text": "Gunmen killed a shepherd near Tuz Khurmatu.", "published": "no"},
+        {"id": "a", "text": "A roadside bomb wounded two soldiers in Tarmiyah."},
+        {"id": "c"},
+    ]
+    feed.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    status, out, err = run(capsys, "map", feed, "--out", tmp_path / "out", "--image", "none")
+    assert status == 2
+    assert "skipped " + str(feed) + ":3" in err
+    assert "kept " + str(feed) + ":1" in err and "renamed to 'a-2'" in err
+    assert "2 article(s) read, 1 skipped, 2 kept with a change" in out + err
+
+
 def test_nothing_readable_exits_1_and_writes_nothing(tmp_path, capsys):
     (tmp_path / "empty.txt").write_bytes(b"")
     status, _, err = run(capsys, "map", tmp_path / "empty.txt", "--out", tmp_path / "out")

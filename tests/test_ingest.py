@@ -124,6 +124,10 @@ def test_jsonl_bad_lines_reported_with_line_numbers_good_lines_kept() -> None:
     assert "'published'" in by_line[7]
     assert "incomplete last line" in by_line[8]
     assert any("duplicate id 'j1'" in s.reason and "'j1-2'" in s.reason for s in skipped)
+    # what was left out and what was read with a change are told apart
+    kept = {s.line: s.kept for s in skipped if s.line is not None}
+    assert kept == {3: False, 5: False, 6: False, 7: True, 8: False}
+    assert all(s.kept for s in skipped if "duplicate id" in s.reason)
     j1 = articles[0]
     assert j1.published == dt.date(2017, 3, 4)
     assert j1.source == "DW"  # alias normalised
