@@ -400,3 +400,93 @@ def test_the_attack_took_place_n_km_from_the_town_is_the_same_attack_placed_exac
     )
     (m,) = extract_mentions(_article(text), gazetteer=GAZ)
     assert m.toponym is not None and m.toponym.distance_km == 15.0
+
+
+BUNDLED = Gazetteer.default()
+
+
+def _placed(text, published=dt.date(2018, 5, 11)):
+    art = _article(text, published=published)
+    out = []
+    for m in extract_mentions(art, gazetteer=BUNDLED):
+        r = resolve_mention(m, gazetteer=BUNDLED)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def test_the_attackers_go_on_about_the_attack_just_told_at_the_same_town():
+    text = (
+        "Gunmen attacked a roadside cafe near Nasiriyah on Thursday, killing nine people. "
+        "The attackers opened fire on customers on the highway west of Nasiriyah, "
+        "wounding 14 others."
+    )
+    (m,) = _placed(text)
+    assert (m.casualties.killed, m.casualties.wounded) == (9, 14)
+
+
+def test_a_closer_place_inside_the_province_told_restates_the_event():
+    text = (
+        "Two soldiers were killed on Friday in an attack on an army post in northern "
+        "Salahuddin province. The attack targeted a checkpoint near the village of Mutaibija."
+    )
+    (m,) = _placed(text)
+    assert m.location is not None and m.location.name == "Mutaibija"
+    assert m.casualties.killed == 2
+
+
+def test_the_attacker_at_a_road_to_another_city_is_still_the_attack_told():
+    text = (
+        "A car bomb went off at a checkpoint north of Hilla on Thursday, killing seven people. "
+        "The attacker detonated his explosives at the checkpoint on the main road to Baghdad, "
+        "wounding 40 people."
+    )
+    (m,) = _placed(text)
+    assert m.location is not None and m.location.name == "Hilla"
+
+
+def test_a_claim_in_a_later_sentence_names_the_attacker_and_is_no_new_event():
+    text = (
+        "A roadside bomb killed four people at a market in Tuz Khurmatu on Sunday. "
+        "The Islamic State group claimed the Tuz Khurmatu bombing in a statement online."
+    )
+    (m,) = _placed(text)
+    assert m.actor1 == "Islamic State (Iraq)"
+    assert m.claim_status == "claimed"
+    assert any(e.field == "actor1" and "claimed" in e.quote for e in m.evidence)
+
+
+def test_a_denied_claim_names_no_attacker():
+    text = (
+        "A roadside bomb killed four people at a market in Tuz Khurmatu on Sunday. "
+        "No group has claimed the attack."
+    )
+    (m,) = _placed(text)
+    assert m.actor1 == "Unidentified Armed Group (Iraq)"
+
+
+def test_a_toll_update_is_not_the_day_of_the_attack():
+    text = (
+        "The death toll from a bombing at a checkpoint near Hilla rose to 18 on Friday, "
+        "officials said. The bomber struck on Thursday, wounding 30 people."
+    )
+    (m,) = _placed(text, published=dt.date(2017, 3, 10))
+    assert m.event_date == dt.date(2017, 3, 9)
+    assert (m.casualties.killed, m.casualties.wounded) == (18, 30)
+
+
+def test_a_quarter_of_a_city_the_report_never_names_is_a_namesake():
+    # the gazetteer's only "Tayaran" is a Mosul quarter; this report is about Baghdad
+    text = (
+        "The death toll from a double bombing in central Baghdad rose to 31 on Tuesday. "
+        "Two suicide bombers blew themselves up on Monday among labourers gathered at "
+        "Tayaran Square, wounding more than 90 people."
+    )
+    (m,) = _placed(text)
+    assert m.location is not None and m.location.admin1 == "Baghdad"
+    assert (m.casualties.killed, m.casualties.wounded) == (31, 90)
+
+
+def test_a_suicide_car_bombing_is_a_suicide_bomb():
+    (m,) = _placed("A suicide car bombing at a checkpoint near Hilla killed 18 people on Thursday.")
+    assert m.sub_event_type == "Suicide bomb"

@@ -29,6 +29,7 @@ from mapper.extract.actors import (
     UNIDENTIFIED,
     ActorMention,
     assign_actors,
+    claimant,
     find_actors,
 )
 from mapper.extract.casualties import casualties_of, read_casualties, read_figures
@@ -177,9 +178,9 @@ _NEW_EVENT = re.compile(
 
 #: a sentence that goes on about the event just told ("The attackers stormed ...")
 _ANAPHOR = re.compile(
-    r"^(?:[\"“‘']\s*)?(?:(?:the|these|those)\s+(?:\w+\s+)?(?:attackers?|gunmen|assailants?|"
-    r"militants|bombers?|kidnappers|abductors|blast|explosion|bombing|attack|ambush|strike|"
-    r"raid)|they|he)\b",
+    r"^(?:[\"“‘']\s*)?(?:(?P<noun>(?:the|these|those)\s+(?:\w+\s+)?(?:attackers?|gunmen|"
+    r"assailants?|militants|bombers?|kidnappers|abductors|blast|explosion|bombing|attack|ambush|"
+    r"strike|raid))|they|he)\b",
     re.IGNORECASE,
 )
 _RESTATE_KM = 25.0
@@ -197,14 +198,57 @@ def _restates(sent: Sentence, best: PlaceUse, told: PlaceUse, gazetteer: Gazette
     if b is None or t is None:
         return False
     if b.id == t.id:  # "The attack took place 15 km east of X": X, more exactly
-        return best.toponym.distance_km is not None and told.toponym.distance_km is None
-    return (
-        _specificity(best, gazetteer) < _specificity(told, gazetteer) and b.km_to(t) <= _RESTATE_KM
-    )
+        return told.toponym.distance_km is None
+    if _specificity(best, gazetteer) >= _specificity(told, gazetteer):
+        return False
+    if b.km_to(t) <= _RESTATE_KM:
+        return True
+    # "... in northern Salahuddin province. The attack targeted a checkpoint near X"
+    if t.feature_type == "district":
+        return t.admin2 is not None and b.admin2 == t.admin2
+    return t.feature_type == "governorate" and b.admin1 == t.admin1
 
 
 #: an event the report dates this long before its own date is history it recalls
 _HISTORY_AGE = dt.timedelta(days=92)
+
+
+def _tells_again(sent: Sentence, event: _Event) -> bool:
+    """Whether ``sent`` goes on about the event just told ("The attackers ...", a claim)."""
+    if _NEW_EVENT.search(sent.text) or _other_time(sent, event):
+        return False
+    m = _ANAPHOR.match(sent.text)
+    if m is not None and m.group("noun") is not None:
+        # (but "The raid came two days after a rocket attack near X ...": another event)
+        return not _CAME_AFTER.match(sent.text, m.end())
+    return claim_span(sent.text) is not None and not read_casualties(sent.text).stated
+
+
+_CAME_AFTER = re.compile(r"\s+(?:came|comes|followed|follows)\b", re.IGNORECASE)
+
+
+def _closer(best: PlaceUse, told: PlaceUse, gazetteer: Gazetteer) -> bool:
+    """Whether ``best`` places an event told at ``told`` more exactly."""
+    if _record(best, gazetteer) == _record(told, gazetteer):
+        return best.toponym.distance_km is not None  # "15 km east of X" after "near X"
+    return True
+
+
+#: a sentence that updates the toll of an event told before ("the toll rose to 38")
+_TOLL_UPDATE = re.compile(
+    r"\b(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|casualties|those\s+killed))\b"
+    r"[^.;]{0,80}?\b(?:rose|risen|rises|climbed|increased|reached|jumped|mounted)\b",
+    re.IGNORECASE,
+)
+
+#: the kinds of event an armed group claims ("IS claimed the attack")
+_CLAIMABLE = frozenset(
+    {
+        "Suicide bomb", "Remote explosive/landmine/IED", "Attack", "Armed clash", "Grenade",
+        "Shelling/artillery/missile attack", "Abduction/forced disappearance",
+    }
+)  # fmt: skip
+
 #: how firmly a sentence with no event words must tie a place to lend it to the event
 #: just told that has none
 _PLACING_TIE = 2.0
@@ -358,7 +402,13 @@ def _group(
             target = None  # "Last month, four soldiers were killed in a similar ambush there"
         if target is None:
             target = next(
-                (e for e in events if e.place is not None and _part_of(best, e.place, gazetteer)),
+                (
+                    e
+                    for e in events
+                    if e.place is not None
+                    and _part_of(best, e.place, gazetteer)
+                    and not _other_time(sent, e)
+                ),
                 None,
             )
             if target is None and current is not None and current.place is not None:
@@ -367,7 +417,8 @@ def _group(
                     # event just told, not a new event there
                     target = current
                 elif _restates(sent, best, current.place, gazetteer):
-                    current.place = best  # the same event, placed more precisely
+                    if _closer(best, current.place, gazetteer):
+                        current.place = best  # the same event, placed more precisely
                     target = current
             if target is not None:  # a neighbourhood or building of the event's town
                 target.take(sent, uses, strength)
@@ -381,6 +432,11 @@ def _group(
         ):
             target = current
             target.place = best
+        elif target is None and current is not None and _tells_again(sent, current):
+            # "The attacker detonated his explosives at the checkpoint on the road to X",
+            # "IS claimed the Baghdad bombing": the attack just told, whatever other place
+            # the sentence names
+            target = current
         if target is None:
             target = _Event(place=best)
             events.append(target)
@@ -449,6 +505,7 @@ def extract_mentions(article: Article, *, gazetteer: Gazetteer) -> list[Mention]
         (s.start, s.end) for i, s in enumerate(sentences) if told[i] or (i > 0 and told[i - 1])
     ]
     places = find_places(text, gazetteer=gazetteer, skip=skip, spans=spans)
+    places = _drop_stray_quarters(article, places, gazetteer)
     head = [s for s in sentences if s.start < article.body_start]
     body = [s for s in sentences if s.start >= article.body_start]
     # the body tells the story; a headline only adds to events the body reports
@@ -468,6 +525,41 @@ def extract_mentions(article: Article, *, gazetteer: Gazetteer) -> list[Mention]
             article, _group(article, sentences, places, gazetteer, weak=True), gazetteer, skip
         )
     return mentions
+
+
+def _drop_stray_quarters(
+    article: Article, places: list[PlaceUse], gazetteer: Gazetteer
+) -> list[PlaceUse]:
+    """Leave out quarters of a city in a governorate the article never names.
+
+    Quarter names are often common words ("Tayaran", airport; "Zuhur", flowers) that
+    many cities share: "Tayaran Square" in a report that only names Baghdad is not
+    Mosul's Tayaran quarter, the only one the gazetteer knows.
+    """
+    quarters = []
+    for use in places:
+        records = [gazetteer.get(pid) for pid in use.place_ids if pid in gazetteer]
+        if records and all(r.feature_type == "neighbourhood" for r in records):
+            quarters.append((use, {r.admin1 for r in records}))
+    if not quarters:
+        return places
+    text = article.text if not article.dateline else article.dateline + "\n" + article.text
+    named: dict[str, set[str]] = {}  # name -> the governorates it is found in
+    for m in gazetteer.scan(text):
+        record = gazetteer.get(m.place_ids[0]) if m.place_ids else None
+        if record is not None and record.admin1:
+            named.setdefault(m.surface, set()).add(record.admin1)
+    stray = set()
+    for use, admins in quarters:
+        elsewhere = set().union(*(a for n, a in named.items() if n != use.toponym.surface))
+        if not elsewhere or admins & elsewhere:
+            continue
+        sent = _sentence_at(article.text, use.toponym.start)
+        if not any(
+            other is not use and sent.start <= other.toponym.start < sent.end for other in places
+        ):  # (with another place beside it, the resolver looks for a namesake near that)
+            stray.add(id(use))
+    return [use for use in places if id(use) not in stray]
 
 
 def _mentions(
@@ -598,7 +690,16 @@ def _mention(
         reading = read_date(s.text, published=article.published)
         if reading is not None:
             date_sent = s
-            break
+            if not _TOLL_UPDATE.search(s.text):
+                break
+            # "The toll rose to 18 on Friday": the day of the count; a later sentence may
+            # say the day of the attack
+    if date_sent is not None and _TOLL_UPDATE.search(date_sent.text):
+        for s in sents[sents.index(date_sent) + 1 :]:
+            later = read_date(s.text, published=article.published)
+            if later is not None and not _TOLL_UPDATE.search(s.text):
+                reading, date_sent = later, s
+                break
     if (
         reading is not None
         and reading.end is not None
@@ -645,6 +746,15 @@ def _mention(
             status = claim[0]
             cite("claim_status", s)
             break
+    if actor1 in {None, UNIDENTIFIED} and sub in _CLAIMABLE:
+        # "The Islamic State group claimed the attack": who did it, in the group's words
+        for s in sents:
+            who = claimant(s.text, militants=militants) if claim_span(s.text) else None
+            if who is not None and who.name != UNIDENTIFIED:
+                actor1 = who.name
+                actor2 = None if actor2 == who.name else actor2
+                cite("actor1", s)
+                break
     target = _TARGET.fast_search(joined, fold(joined))  # the group in lower case
     sub_locations = _sub_locations(ev, joined, gazetteer)
     mention = Mention(

@@ -35,6 +35,7 @@ __all__ = [
     "UNIDENTIFIED",
     "ActorMention",
     "assign_actors",
+    "claimant",
     "find_actors",
 ]
 
@@ -349,8 +350,10 @@ def _clause_subjects(
 _CLAIMED = FoldedPattern(
     r"\b(?:claimed|claims|has\s+claimed|took|takes|admitted)\s+(?:(?:full|sole)\s+)?"
     r"(?:responsibility|credit)\b|\b(?:(?:was|were|is|are)\s+(?:\w+\s+){0,2}(?:to\s+be\s+)?)?"
-    r"behind\s+(?:the|this|that|it)\b",
-    needles=("responsib", "credit", "behind"),
+    r"behind\s+(?:the|this|that|it)\b|\bclaim(?:ed|s)\s+(?:the|this|that|both|these)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|assaults?|ambush|"
+    r"killings?|assassination|kidnapping|abduction)\b",
+    needles=("responsib", "credit", "behind", "claim"),
 )
 
 
@@ -367,6 +370,31 @@ def _claimants(text: str, folded: str | None, mentions: list[ActorMention]) -> l
         and m.name not in _VICTIMS_ONLY
     ]
     return before[-1:]
+
+
+def claimant(text: str, *, militants: str = UNIDENTIFIED) -> ActorMention | None:
+    """Return the armed group that claims the attack in one sentence, if any.
+
+    >>> claimant("The Islamic State group claimed the attack.").name
+    'Islamic State (Iraq)'
+    >>> claimant("No group has claimed responsibility.") is None
+    True
+    >>> claimant("IS has not claimed the attack.") is None
+    True
+    """
+    mentions = [
+        ActorMention(militants, m.start, m.end, m.text) if m.name == MILITANTS else m
+        for m in find_actors(text)
+    ]
+    found = _claimants(text, fold(text), mentions)
+    if not found or found[0].name in _STATE:
+        return None
+    if _NOT_CLAIMED.search(text, found[0].end, found[0].end + 14):
+        return None  # "IS has not claimed responsibility"
+    return found[0]
+
+
+_NOT_CLAIMED = re.compile(r"\b(?:not|never|yet\s+to|denied|denies)\b", re.IGNORECASE)
 
 
 _ATTACK_NOUN_AFTER = re.compile(

@@ -48,7 +48,9 @@ _CLAIMED = FoldedPattern(
     r"\bresponsibility\s+(?:was\s+)?claimed\b|\b(?:in\s+a\s+)?statement\s+claiming\b|"
     r"\b(?:the\s+)?(?:group|militants|organisation|organization)['’]s?\s+(?:own\s+)?"
     r"(?:news\s+agency|media\s+(?:wing|outlet|arm)|propaganda)\b|\bclaimed\s+that\s+(?:their|"
-    r"its)\s+fighters\b|\b(?:is|isis|daesh)\s+claimed\b",
+    r"its)\s+fighters\b|\b(?:is|isis|daesh)\s+claimed\b|\bclaim(?:ed|s)\s+(?:the|this|that|"
+    r"both|these)\s+(?:[\w'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|assaults?|"
+    r"ambush|killings?|assassination|kidnapping|abduction)\b",
     needles=("amaq", "claim", "agency", "media", "propaganda"),
 )
 

@@ -93,8 +93,8 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
     (
         "suicide",
         _rx(
-            r"\bsuicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bombs?|vests?|"
-            r"belts?|truck|vehicle|bombers?)\b|\bblew\s+(?:himself|themselves|herself)\s+up\b|"
+            r"\bsuicide[\s-]+(?:(?:car|truck|vehicle|motorcycle)\s+)?(?:bomb(?:er|ers|ing|ings|s)?|"
+            r"attack(?:er|ers|s)?|vests?|belts?|trucks?|vehicles?|cars?)\b|\bblew\s+(?:himself|themselves|herself)\s+up\b|"
             r"\bblow(?:ing)?\s+(?:himself|themselves|herself)\s+up\b|\bdetonated\s+(?:his|her|"
             r"their)\s+(?:own\s+)?(?:explosive\s+)?(?:vests?|belts?)\b|\bexplosive\s+(?:vests?|"
             r"belts?)\b|\binghimasi\b|\bsvbied\b"
@@ -825,18 +825,19 @@ def _sentence_around(text: str, folded: str | None, pos: int) -> tuple[str, str 
 
 _SUICIDE_TARGETED = _rx(
     r"\b(?:killed|killing|arrested|arresting|captured|capturing|shot|intercepted|foiled|"
-    r"thwarted)\s+(?:\w+\s+){0,5}?suicide\s+(?:bombers?|attackers?)\b"
+    r"thwarted)\s+(?:\w+\s+){0,5}?suicide\s+(?:(?:car|truck)\s+)?(?:bombers?|attackers?)\b"
 )
 _SUICIDE_ACT = _rx(
     r"\bblew\s+(?:himself|themselves|herself)\s+up\b|\bdetonated\s+(?:his|her|their)\b|"
-    r"\bsuicide\s+(?:bombers?|attackers?)\s+(?:\w+\s+){0,3}?(?:targeted|struck|attacked|hit|"
+    r"\bsuicide\s+(?:(?:car|truck)\s+)?(?:bombers?|attackers?)\s+(?:\w+\s+){0,3}?"
+    r"(?:targeted|struck|attacked|hit|"
     r"detonated|exploded|killed)\b"
 )
 
 
 _SUICIDE_USE = _rx(
-    r"\bsuicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bombs?|truck|"
-    r"vehicle)\b|\bblew\s+(?:himself|themselves|herself)\s+up\b|\bdetonated\s+(?:his|her|"
+    r"\bsuicide[\s-]+(?:(?:car|truck|vehicle|motorcycle)\s+)?(?:bomb(?:er|ers|ing|ings|s)?|"
+    r"attack(?:er|ers|s)?|trucks?|vehicles?|cars?)\b|\bblew\s+(?:himself|themselves|herself)\s+up\b|\bdetonated\s+(?:his|her|"
     r"their)\b|\binghimasi\b|\bsvbied\b"
 )
 
