@@ -147,7 +147,9 @@ _GROUP_WORDS: tuple[tuple[str, str], ...] = (
         r"nurses?|patients?|prisoners?|detainees?|hostages?|labou?rers?|traders?|"
         r"merchants?|shopkeepers?|babies|baby|toddlers?|girls?|lad(?:y|ies)|sisters?|"
         r"nephews?|cousins?|grandsons?|citizens?|locals?|tribesm[ae]n|herders?|"
-        r"fishermen|fisherman|truckers?|nomads?|yezidis?|humans?",
+        r"fishermen|fisherman|truckers?|nomads?|yezidis?|humans?|diplomats?|bystanders?|"
+        r"passers?-?by|passersby|neighbou?rs?|customers?|diners?|shoppers?|guests?|activists?|mayors?|"
+        r"lawmakers?|mps?|councill?ors?|athletes?|footballers?|singers?|bloggers?|physicians?",
         "civilians",
     ),
     (
@@ -189,7 +191,7 @@ _BOTH = FoldedPattern(
     needles=("wound", "injur"),
 )
 _AFTER_GAP = FoldedPattern(
-    r"\s*(?:(?:of|off|to|at|reached|rose\s+to|climbed\s+to|stood\s+at|stands\s+at|"
+    r"\s*(?:(?:of|off|to|at|the|his|her|their|reached|rose\s+to|climbed\s+to|stood\s+at|stands\s+at|"
     r"toll\s+(?:of|to|at|rose\s+to|reached|climbed\s+to))\s+)?"
 )
 _PRONOUN_ONE = FoldedPattern(
@@ -324,12 +326,27 @@ def _part(folded: str | None, start: int, end: int) -> str | None:
 
 
 def _not_a_count(sentence: str, folded: str | None, pos: int) -> bool:
-    """Whether "how", "so", "too", "as" or "that" stands right before ``pos`` ("so many")."""
+    """Whether "how", "so", "too", "as" or "that" makes the words at ``pos`` no count.
+
+    "so many", "that many", "as many as": no count. But "said that three soldiers
+    were killed" and "as many as 200 people" give one.
+    """
     word_end = len(sentence[:pos].rstrip())
     if word_end == pos:
         return False  # the pattern needs white space before the number
     # a match starts in the word before the spaces: search only its last 4 characters
-    return _NOT_A_COUNT.test(sentence, folded, max(0, word_end - 4), pos)
+    if not _NOT_A_COUNT.test(sentence, folded, max(0, word_end - 4), pos):
+        return False
+    before = sentence[max(0, word_end - 4) : word_end].lower()
+    vague = sentence[pos : pos + 5].lower().startswith(("many", "much", "few"))
+    if before.endswith("that"):
+        return vague  # "that many", not "said that three soldiers ..."
+    if before.endswith("as") and not vague:
+        return not _AS_MANY_AS.search(sentence, max(0, word_end - 12), word_end)
+    return True
+
+
+_AS_MANY_AS = re.compile(r"\bas\s+(?:many|much)\s+as$", re.IGNORECASE)
 
 
 _FOUR_DIGITS = re.compile(r"\d{4}")
@@ -497,7 +514,7 @@ def _figures(sentence: str) -> tuple[CasualtyFigure, ...]:
         if not linked:
             linked = _link_before(sentence, v.start(), phrases, used)
         if not linked and active:
-            linked = _link_bare(sentence, folded, verb_end)
+            linked = _link_bare(sentence, folded, verb_end, phrases, used)
         if not linked:
             bare = _BARE_BEFORE.fast_search(sentence, folded, 0, v.start())
             grp = "num" if bare is not None and bare.group("num") else "num2"
@@ -505,6 +522,9 @@ def _figures(sentence: str) -> tuple[CasualtyFigure, ...]:
             if bare is not None and value is not None and not 1900 < value < 2100:
                 a, z = bare.start(grp), bare.end(grp)
                 linked = [_Phrase(a, z, value, None, "unknown", False, "")]
+            elif (he := _HE_BEFORE.search(sentence, 0, v.start())) is not None:
+                # "He died instantly", "She was shot dead": one person told before
+                linked = [_Phrase(he.start(1), he.end(1), 1, None, "unknown", False, "")]
         for ph in linked:
             for kind in kinds:
                 out.append(
@@ -513,10 +533,20 @@ def _figures(sentence: str) -> tuple[CasualtyFigure, ...]:
     return tuple(out)
 
 
-def _link_bare(sentence: str, folded: str | None, verb_end: int) -> list[_Phrase]:
+def _link_bare(
+    sentence: str, folded: str | None, verb_end: int, phrases: list[_Phrase], used: set[int]
+) -> list[_Phrase]:
     p = _PRONOUN_ONE.fast_match(sentence, folded, verb_end)
     if p is not None:
-        return [_Phrase(p.start(), p.end(), 1, None, "unknown", False, "")]
+        out = [_Phrase(p.start(), p.end(), 1, None, "unknown", False, "")]
+        link = _LIST_LINK.match(sentence, p.end())
+        if link is not None:  # "killing him and his two sons"
+            for i, ph in enumerate(phrases):
+                if i not in used and p.end() < ph.start <= link.end():
+                    used.add(i)
+                    out.append(ph)
+                    break
+        return out
     b = _BARE_NUMBER.fast_match(sentence, folded, verb_end)
     if b is not None:
         value = _word_value(b.group("num"))
@@ -532,6 +562,11 @@ _BARE_BEFORE = FoldedPattern(
     rf"(?:(?:^|[,;]\s*|\band\s+|\bleft\s+|\bleaving\s+){_QUANT}(?P<num>\d+|{_WORDNUM})\s+"
     rf"(?:(?:were|was|had\s+been|have\s+been|are)\s+)?|(?<![\w,.-]){_QUANT}(?P<num2>\d+|"
     rf"{_WORDNUM})\s+(?:were|was|had\s+been|have\s+been|are)\s+)(?:\w+ly\s+)?$"
+)
+_HE_BEFORE = re.compile(
+    r"(?:^|[,;]\s*|\band\s+)(he|she)\s+(?:(?:was|had\s+been|has\s+been|later|also|"
+    r"reportedly|then|subsequently)\s+)*(?:\w+ly\s+)?$",
+    re.IGNORECASE,
 )
 _BODIES = FoldedPattern(
     rf"(?:\b(?:the\s+)?bodies\s+of\s+{_QUANT}(?P<num>\d+|{_WORDNUM})\b|"
@@ -549,7 +584,9 @@ _TOLL = FoldedPattern(
     rf"(?:to\s+|at\s+)?{_QUANT}(?P<num>\d+|{_WORDNUM})\b",
     needles=("toll",),
 )
-_LIST_LINK = re.compile(r"\s*(?:,\s*(?:and\s+|including\s+)?|and\s+|as\s+well\s+as\s+)")
+_LIST_LINK = re.compile(
+    r"\s*(?:,\s*(?:and\s+|including\s+)?|and\s+|as\s+well\s+as\s+)(?:(?:his|her|their)\s+)?"
+)
 
 
 def _link_after(

@@ -141,7 +141,14 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
             r"(?:an?\s+)?(?:attack|attempt|infiltration)\b|\bbattles?\b|\bcombat\b|\bskirmish"
             r"(?:es)?\b|\bengaged\b|\binfiltrat(?:e|ed|ion)\b|\bstorm(?:ed|ing)\b|\braid(?:ed|s)?\b|"
             r"\bassault(?:ed|s)?\b|\boffensive\b|\bsniper\b|\bsniping\b|\bopened\s+fire\b|"
-            r"\btarget(?:ed|ing)\b|\bshoot(?:ing|out)\b|\bshot\s+(?:dead|at|and|him|her|them|by|down)\b|\b(?:was|were)\s+shot\b|\bgunfire\b|\battack(?:ed|s|ing)?\b|\bkill(?:ed|ing)\b"
+            r"\btarget(?:ed|ing)\b|\bshoot(?:ing|out)\b|\bshot\s+(?:dead|at|and|him|her|them|by|down|"
+            r"an?|the|two|three|four|five|\d+|several|his|her)\b|\b(?:was|were)\s+shot\b|"
+            r"\bgunfire\b|\battack(?:ed|s|ing)?\b|\bkill(?:ed|ing)\b|"
+            # "wounded a policeman", "were wounded": the verb, not "the wounded" or a
+            # "wounded soldier" taken to hospital
+            r"\b(?:wound|injur)(?:ed|ing)\s+(?:an?|the|two|three|four|five|six|seven|eight|nine|"
+            r"ten|\d+|several|his|her|their|him|them|at\s+least|dozens|scores|many|some|more)\b|"
+            r"\b(?:was|were|been)\s+(?:\w+ly\s+)?(?:wounded|injured)\b"
         ),
     ),
     (
@@ -380,7 +387,7 @@ _STEMS: dict[str, tuple[str, ...]] = {
     "clash": ("clash", "fight", "fought", "fire", "gun", "exchange", "ambush", "repel",
               "repuls", "thwart", "foil", "battle", "combat", "skirmish", "engaged",
               "infiltrat", "storm", "raid", "assault", "offensive", "snip", "shoot", "shot",
-              "attack", "kill", "target"),
+              "attack", "kill", "target", "wound", "injur"),
     "operation": ("hideout", "operation"),
     "disposal": ("detonat", "destroy", "blew", "explod", "remov", "clear", "found",
                  "discover"),
