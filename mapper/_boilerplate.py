@@ -466,6 +466,8 @@ _DROP_START_SOURCE = (
     r"|\(?(?:reporting|writing|editing|additional reporting|compiled|translated|written|"
     r"edited)(?: and \w+)? by\b.{0,200}$"
     r"|(?:source|sources)\s*:\s*.{1,80}$"
+    # tag and topic lists ("Tags: Turkey, PKK, Duhok, air strikes")
+    r"|(?:tags?|tagged(?: with)?|topics?|keywords?|filed under|categories|category)\s*:\s*.{1,200}$"
     # copyright, cookies, page chrome
     r"|(?:©|\(c\)|copyright)\s"
     r"|(?:all rights reserved|we use cookies|this website uses cookies|accept(?: all)? "

@@ -490,3 +490,41 @@ def test_a_quarter_of_a_city_the_report_never_names_is_a_namesake():
 def test_a_suicide_car_bombing_is_a_suicide_bomb():
     (m,) = _placed("A suicide car bombing at a checkpoint near Hilla killed 18 people on Thursday.")
     assert m.sub_event_type == "Suicide bomb"
+
+
+def test_a_toll_from_an_earlier_month_is_not_added_to_the_event():
+    text = (
+        "A Turkish drone strike on Makhmour camp killed two people on Tuesday night. "
+        "The camp has been hit before. In December 2018, an air strike killed five people in "
+        "the camp."
+    )
+    (m,) = _placed(text, published=dt.date(2019, 7, 17))
+    assert m.casualties.killed == 2
+
+
+def test_a_later_death_of_the_wounded_still_raises_the_toll():
+    text = (
+        "Two soldiers were killed and three wounded when militants attacked their post near "
+        "Tarmiyah late on Thursday. Another soldier died in hospital on Monday, raising the toll "
+        "to three."
+    )
+    (m,) = _placed(text, published=dt.date(2018, 10, 9))
+    assert m.casualties.killed == 3
+    assert m.event_date == dt.date(2018, 10, 4)
+
+
+def test_a_trend_is_no_event():
+    text = (
+        "The district of Khanaqin has seen several kidnappings of shepherds in recent months. "
+        "Turkish jets have struck the hills near Amedi three times this summer."
+    )
+    assert _placed(text) == []
+
+
+def test_a_story_set_weeks_after_undated_attacks_does_not_report_them():
+    text = (
+        "A rocket landed near the US embassy in Baghdad on Sunday, causing no casualties. "
+        "The incident comes weeks after rockets were fired at bases in Balad and Taji."
+    )
+    (m,) = _placed(text)
+    assert m.location is not None and m.location.admin1 == "Baghdad"

@@ -18,6 +18,9 @@ from mapper.extract.claims import claim_span, claim_status
         ("A source who asked not to be named said so.", "unconfirmed"),
         ("Police said two people were killed.", "reported"),
         ("No group has claimed responsibility for the bombing.", "reported"),
+        ("The channel was not able to independently verify the footage.", "unconfirmed"),
+        ("The group claimed on Friday that its fighters had killed four guards.", "claimed"),
+        ("Islamic State claimed the Hilla bombing in an online statement.", "claimed"),
         ("", "reported"),
     ],
 )

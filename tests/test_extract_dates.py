@@ -76,3 +76,17 @@ def test_when_a_period_began_is_not_the_event_s_day():
 def test_a_month_and_year_without_a_day():
     r = read_date("In August 2014, militants overran the town.", published=dt.date(2018, 8, 3))
     assert (r.start, r.end, r.precision) == (dt.date(2014, 8, 1), dt.date(2014, 8, 31), 3)
+
+
+def test_the_day_a_campaign_began_is_not_an_event_day():
+    text = "The offensive, backed by U.S.-led air strikes, began on Oct. 17."
+    assert read_date(text, published=dt.date(2016, 11, 6)) is None
+
+
+def test_a_statement_s_day_after_several_words_is_not_the_event_day():
+    text = (
+        "The army said in a statement on Wednesday that two soldiers were killed near the "
+        "dam on Tuesday evening."
+    )
+    reading = read_date(text, published=dt.date(2018, 3, 14))
+    assert reading is not None and reading.day == dt.date(2018, 3, 13)

@@ -397,6 +397,17 @@ def test_contact_footer_tagline_and_ui_words_removed() -> None:
     assert "Erbil –" in body(article)
 
 
+def test_tag_and_topic_lines_removed() -> None:
+    raw = (
+        "Drone strike hits hills near Amedi\n\n"
+        "A drone struck a hillside near Amedi on Sunday, officials said.\n\n"
+        "Tags: Turkey, PKK, Duhok, drone strikes\n"
+        "Filed under: Kurdistan, Security"
+    )
+    article = article_from_text("t", raw)
+    assert body(article) == "A drone struck a hillside near Amedi on Sunday, officials said."
+
+
 def test_dateline_removed_and_outlet_from_dateline() -> None:
     (article,), _ = collect([DATA / "dateline.txt"])
     assert article.dateline == "Erbil"

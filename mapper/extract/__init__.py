@@ -42,6 +42,7 @@ from mapper.extract.events import (
     find_cues,
     has_weak_cue,
     is_tally,
+    recalls_earlier,
     victims_are_civilians,
 )
 from mapper.extract.sentences import Sentence, split_sentences
@@ -94,6 +95,7 @@ class _Event:
     sentences: list[Sentence] = field(default_factory=list)
     places: list[PlaceUse] = field(default_factory=list)
     strength: int = 0
+    recalled: bool = False  # another time's event told in passing, with no place of its own
 
     def take(self, sent: Sentence, uses: list[PlaceUse], strength: int) -> None:
         """Add one more sentence about this event, with the places it names."""
@@ -213,9 +215,9 @@ def _restates(sent: Sentence, best: PlaceUse, told: PlaceUse, gazetteer: Gazette
 _HISTORY_AGE = dt.timedelta(days=92)
 
 
-def _tells_again(sent: Sentence, event: _Event) -> bool:
+def _tells_again(sent: Sentence, event: _Event, published: dt.date | None) -> bool:
     """Whether ``sent`` goes on about the event just told ("The attackers ...", a claim)."""
-    if _NEW_EVENT.search(sent.text) or _other_time(sent, event):
+    if _NEW_EVENT.search(sent.text) or _other_time(sent, event, published):
         return False
     m = _ANAPHOR.match(sent.text)
     if m is not None and m.group("noun") is not None:
@@ -237,7 +239,9 @@ def _closer(best: PlaceUse, told: PlaceUse, gazetteer: Gazetteer) -> bool:
 #: a sentence that updates the toll of an event told before ("the toll rose to 38")
 _TOLL_UPDATE = re.compile(
     r"\b(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|casualties|those\s+killed))\b"
-    r"[^.;]{0,80}?\b(?:rose|risen|rises|climbed|increased|reached|jumped|mounted)\b",
+    r"[^.;]{0,80}?\b(?:rose|risen|rises|climbed|increased|reached|jumped|mounted)\b|"
+    r"\b(?:raising|bringing|pushing|taking)\s+the\s+(?:death\s+)?toll\b|"
+    r"\bdied\s+(?:later\s+)?(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)\b",
     re.IGNORECASE,
 )
 
@@ -304,10 +308,34 @@ def _answers_protest(sent: Sentence, event: _Event) -> bool:
     return any(c.kind == "protest" for s in event.sentences for c in find_cues(s.text))
 
 
-def _other_time(sent: Sentence, event: _Event) -> bool:
-    """Whether ``sent`` tells of another time than ``event``'s sentences do."""
+def _other_time(sent: Sentence, event: _Event, published: dt.date | None) -> bool:
+    """Whether ``sent`` tells of another time than ``event``'s sentences do.
+
+    "Last month, ...", "In December 2018, ...", or a toll on a day two days from the
+    event's own.
+    """
     m = _OTHER_TIME.search(sent.text)
-    return m is not None and not any(m.group(0).lower() in s.text.lower() for s in event.sentences)
+    if m is not None:
+        return not any(m.group(0).lower() in s.text.lower() for s in event.sentences)
+    when = read_date(sent.text, published=published)
+    if when is None or when.start is None or when.end is None:
+        return False
+    if published is not None and when.end < published - _HISTORY_AGE:
+        return True  # history the report recalls
+    if not read_casualties(sent.text).stated or _TOLL_UPDATE.search(sent.text):
+        return False  # (only a toll of another day must be kept apart, not a later count)
+    told = next(
+        (r for s in event.sentences if (r := read_date(s.text, published=published)) is not None),
+        None,
+    )
+    if told is None or told.start is None or told.end is None:
+        # the event is the report's news: a toll from a month before is another one's
+        return published is not None and when.end < published - _MONTH
+    return when.end < told.start - _DAY or when.start > told.end + _DAY
+
+
+_DAY = dt.timedelta(days=1)
+_MONTH = dt.timedelta(days=31)
 
 
 def _contains(whole: PlaceUse, part: PlaceUse, gazetteer: Gazetteer) -> bool:
@@ -358,10 +386,16 @@ def _group(
         if weak and strength == 0 and has_weak_cue(sent.text):
             strength = 1  # (strong words judged background, a pattern or a fear stay out)
         if strength == 0:
-            stated = read_casualties(sent.text).stated and not is_tally(sent.text)
-            if current is not None and (
-                stated or claim_span(sent.text) or _answers_protest(sent, current)
-            ):
+            stated = (
+                read_casualties(sent.text).stated
+                and not is_tally(sent.text)
+                and not recalls_earlier(sent.text)
+            )
+            if (
+                current is not None
+                and (stated or claim_span(sent.text) or _answers_protest(sent, current))
+                and not (stated and _other_time(sent, current, article.published))
+            ):  # (not "In December 2018, a strike killed four people in the camp")
                 current.sentences.append(sent)
             elif current is not None and current.place is None and uses:
                 # "US jets struck five sites. Three of them were near the town of X."
@@ -390,15 +424,16 @@ def _group(
                 current = target
             continue
         if best is None:
-            if current is None:
-                current = _Event(place=None)
+            if current is None or _other_time(sent, current, article.published):
+                # ("In December 2018, a strike killed four people in the camp": not this one)
+                current = _Event(place=None, recalled=current is not None)
                 events.append(current)
             current.take(sent, uses, strength)
             continue
         target = next(
             (e for e in events if e.place is not None and _same_place(e.place, best)), None
         )
-        if target is not None and _other_time(sent, target):
+        if target is not None and _other_time(sent, target, article.published):
             target = None  # "Last month, four soldiers were killed in a similar ambush there"
         if target is None:
             target = next(
@@ -407,11 +442,16 @@ def _group(
                     for e in events
                     if e.place is not None
                     and _part_of(best, e.place, gazetteer)
-                    and not _other_time(sent, e)
+                    and not _other_time(sent, e, article.published)
                 ),
                 None,
             )
-            if target is None and current is not None and current.place is not None:
+            if (
+                target is None
+                and current is not None
+                and current.place is not None
+                and not _other_time(sent, current, article.published)
+            ):
                 if _contains(best, current.place, gazetteer) and not _NEW_EVENT.search(sent.text):
                     # "... near the Salahuddin governorate building": the province of the
                     # event just told, not a new event there
@@ -432,7 +472,11 @@ def _group(
         ):
             target = current
             target.place = best
-        elif target is None and current is not None and _tells_again(sent, current):
+        elif (
+            target is None
+            and current is not None
+            and _tells_again(sent, current, article.published)
+        ):
             # "The attacker detonated his explosives at the checkpoint on the road to X",
             # "IS claimed the Baghdad bombing": the attack just told, whatever other place
             # the sentence names
@@ -581,6 +625,8 @@ def _mentions(
     mentions: list[Mention] = []
     first_date: DateReading | None = None
     for ev in events:
+        if ev.place is None and ev.recalled:
+            continue  # where it happened is not told: the story's place would be a guess
         if ev.place is None:
             ev.place = fallback
         mention, reading = _mention(article, ev, gazetteer, first_date, militants)

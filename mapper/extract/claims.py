@@ -35,6 +35,7 @@ UNCONFIRMED = "unconfirmed"
 
 _UNCONFIRMED = FoldedPattern(
     r"\b(?:could\s+not|couldn['’]t|cannot|can['’]t|was\s+unable\s+to|were\s+unable\s+to|"
+    r"(?:was|were|is|are)\s+not\s+able\s+to|"
     r"has\s+not\s+been\s+able\s+to|have\s+not\s+been\s+able\s+to|unable\s+to)\s+"
     r"(?:be\s+)?(?:independently\s+)?(?:confirm|verify|verified|confirmed|corroborate)\w*|"
     r"\b(?:unverified|unconfirmed|not\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|"
@@ -48,7 +49,8 @@ _CLAIMED = FoldedPattern(
     r"\bresponsibility\s+(?:was\s+)?claimed\b|\b(?:in\s+a\s+)?statement\s+claiming\b|"
     r"\b(?:the\s+)?(?:group|militants|organisation|organization)['’]s?\s+(?:own\s+)?"
     r"(?:news\s+agency|media\s+(?:wing|outlet|arm)|propaganda)\b|\bclaimed\s+that\s+(?:their|"
-    r"its)\s+fighters\b|\b(?:is|isis|daesh)\s+claimed\b|\bclaim(?:ed|s)\s+(?:the|this|that|"
+    r"its)\s+fighters\b|\bclaimed\s+(?:\w+\s+){1,3}?that\s+(?:their|its)\s+(?:fighters|militants|"
+    r"members)\b|\b(?:is|isis|daesh)\s+claimed\b|\bclaim(?:ed|s)\s+(?:the|this|that|"
     r"both|these)\s+(?:[\w'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|assaults?|"
     r"ambush|killings?|assassination|kidnapping|abduction)\b",
     needles=("amaq", "claim", "agency", "media", "propaganda"),

@@ -243,7 +243,7 @@ def read_date(text: str, *, published: dt.date | None) -> DateReading | None:
 
 _REPORTING = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|added|confirmed|declared|revealed|"
-    r"published|posted|tweeted|claimed|denied|warned|noted)\s+(?:\w+\s+){0,2}?(?:on\s+)?$",
+    r"published|posted|tweeted|claimed|denied|warned|noted)\s+(?:\w+\s+){0,3}?(?:on\s+)?$",
     re.IGNORECASE,
 )
 
@@ -255,12 +255,21 @@ _SINCE_BEGAN = re.compile(
 )
 
 
+_BEGAN = re.compile(
+    r"\b(?:offensive|operation|campaign|battle|war|siege)\b[^;]{0,60}?\b(?:began|begun|started|"
+    r"kicked\s+off|got\s+under\s?way)\s+(?:late\s+|early\s+)?(?:on\s+|in\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _is_background(text: str, reading: DateReading) -> bool:
     before = text[max(0, reading.span_start - 40) : reading.span_start]
     if re.search(r"\b(?:since|until|till|by|before|after)\s+(?:the\s+)?$", before.lower()):
         return True
     if _SINCE_BEGAN.search(text[max(0, reading.span_start - 80) : reading.span_start]):
         return True  # "since the offensive began on October 17": when a period started
+    if _BEGAN.search(text[max(0, reading.span_start - 100) : reading.span_start]):
+        return True  # "The offensive, backed by air strikes, began on Oct. 17": the same
     # "the general said on Saturday": the day of the statement, not of the event
     return bool(_REPORTING.search(before))
 

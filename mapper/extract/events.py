@@ -510,7 +510,7 @@ def event_strength(text: str) -> int:
         kill = _KILLS.search(text, folded)
         if kill is not None and not any(a <= kill.start() < b for a, b in _history_spans(text)):
             score += 1
-    if score and is_tally(text):
+    if score and (is_tally(text) or recalls_earlier(text)):
         return 0
     if score and _GENERIC.search(text) and not read_figures(text):
         return 0  # "militias have been blamed for similar attacks": a pattern, not an event
@@ -528,7 +528,8 @@ def event_strength(text: str) -> int:
 _GENERIC = re.compile(
     r"\b(?:similar|such|previous|past|frequent|repeated)\s+(?:\w+\s+)?(?:attacks?|bombings?|"
     r"incidents?|strikes?|targets?|assaults?|raids?|killings?|kidnappings?|ambush(?:es)?)\b|"
-    r"\b(?:attacks?|incidents?|bombings?)\s+of\s+(?:this|that|the\s+same)\s+(?:kind|sort|type)\b",
+    r"\b(?:attacks?|incidents?|bombings?)\s+of\s+(?:this|that|the\s+same)\s+(?:kind|sort|type)\b|"
+    r"\b(?:borne|bear|bears|bore)\s+the\s+brunt\b",
     re.IGNORECASE,
 )
 
@@ -559,6 +560,46 @@ _TALLY_VERB = re.compile(
     r"perished|kidnapped|abducted|executed|recorded|documented|counted|claimed)\b",
     re.IGNORECASE,
 )
+# "Basra has witnessed a wave of kidnappings over the past year": a trend
+_TREND_VERB = re.compile(
+    r"\b(?:have|has|had)\s+(?:also\s+)?(?:seen|witnessed|experienced|suffered|endured|borne)\b",
+    re.IGNORECASE,
+)
+_LONG_PERIOD = re.compile(
+    r"\bin\s+recent\s+(?:weeks|months|years)\b|\b(?:over|in|during)\s+the\s+(?:past|last)\s+"
+    r"(?:few\s+|\w+\s+)?(?:weeks|months|years|year|month)\b|\bthis\s+(?:summer|spring|autumn|"
+    r"winter|season|year)\b|\bsince\s+(?:the\s+(?:start|beginning)|(?:early\s+|late\s+)?(?:"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"20\d\d))\b",
+    re.IGNORECASE,
+)
+# "struck the mountains three times this summer": how often, not one event
+_TALLY_TIMES = re.compile(
+    r"\b(?:two|three|four|five|six|several|many|multiple|\d+)\s+times\s+(?:this|last|since|in\s+the|"
+    r"over\s+the|during)\b",
+    re.IGNORECASE,
+)
+
+
+# "The killing comes days after 40 protesters were killed": an earlier event, not dated
+_CAME_AFTER = re.compile(
+    r"\b(?:came|comes|come|follows|followed)\s+(?:just\s+|only\s+|barely\s+|a\s+few\s+)?"
+    r"(?:days|weeks|months|years)\s+(?:after|since)\b",
+    re.IGNORECASE,
+)
+
+
+def recalls_earlier(text: str) -> bool:
+    """Whether a sentence sets the story after earlier events it does not date.
+
+    Examples
+    --------
+    >>> recalls_earlier("The attack comes weeks after rockets hit two bases near Baghdad.")
+    True
+    >>> recalls_earlier("The raid came two days after a bomb killed a contractor.")
+    False
+    """
+    return bool(_CAME_AFTER.search(text))
 
 
 def is_tally(text: str) -> bool:
@@ -570,7 +611,13 @@ def is_tally(text: str) -> bool:
     True
     >>> is_tally("Gunmen killed a village head on Monday.")
     False
+    >>> is_tally("The district has seen several kidnappings of shepherds in recent months.")
+    True
     """
+    if _TALLY_TIMES.search(text):
+        return True
+    if _TREND_VERB.search(text) and _LONG_PERIOD.search(text):
+        return True
     return bool(_TALLY_VERB.search(text)) and bool(_TALLY_PERIOD.search(text))
 
 
