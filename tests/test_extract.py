@@ -528,3 +528,30 @@ def test_a_story_set_weeks_after_undated_attacks_does_not_report_them():
     )
     (m,) = _placed(text)
     assert m.location is not None and m.location.admin1 == "Baghdad"
+
+
+def test_air_strikes_that_back_troops_are_no_side_and_no_air_strike():
+    (m,) = _placed("Iraqi troops backed by coalition air strikes retook Rutba on Thursday.")
+    assert m.sub_event_type == "Government regains territory"
+    assert m.actor2 != "Global Coalition Against Daesh"
+
+
+def test_where_rockets_were_fired_from_is_not_where_they_hit():
+    text = (
+        "Three rockets hit Balad air base on Wednesday night, causing no casualties. "
+        "The rockets were launched from an orchard in the Dujail district, police said."
+    )
+    (m,) = _placed(text)
+    assert m.location is not None and "Balad" in m.location.name
+
+
+def test_a_quarter_after_a_city_s_possessive_and_adjectives():
+    (m,) = _placed("A rocket landed inside Baghdad's heavily fortified Green Zone on Sunday.")
+    assert m.location is not None and m.location.name == "Green Zone"
+
+
+def test_two_provinces_named_together_are_provinces():
+    (m,) = _placed(
+        "Militants set fire to wheat fields in Kirkuk and Salahuddin provinces on Monday."
+    )
+    assert m.location is not None and m.location.geo_precision == 3

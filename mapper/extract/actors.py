@@ -372,6 +372,21 @@ def _claimants(text: str, folded: str | None, mentions: list[ActorMention]) -> l
     return before[-1:]
 
 
+_SUPPORTER_BEFORE = re.compile(
+    r"(?:backed|supported|covered|aided|assisted|helped)\s+by\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}$|"
+    r"(?:with|under)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}(?:support|cover|backing|help)\s+"
+    r"(?:of|from|by)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+_FROM_THE_AIR = re.compile(
+    r"\bair\s*strikes?\b|\bair\s+(?:support|cover|power)\b|\baircraft\b|\bwarplanes?\b|\bjets\b|"
+    r"\baviation\b|\bdrones?\b|\bhelicopters?\b",
+    re.IGNORECASE,
+)
+
+
 def claimant(text: str, *, militants: str = UNIDENTIFIED) -> ActorMention | None:
     """Return the armed group that claims the attack in one sentence, if any.
 
@@ -558,6 +573,15 @@ def assign_actors(
         for m in (find_actors(text) if found is None else found)
     ]
     mentions = _drop_speakers(text, _drop_affiliated(text, mentions))
+    # "Iraqi forces, backed by coalition air strikes, retook ...": an ally, not a side
+    mentions = [
+        m
+        for m in mentions
+        if not (
+            _SUPPORTER_BEFORE.search(text, max(0, m.start - 60), m.start)
+            and _FROM_THE_AIR.search(text, max(0, m.start - 30), m.end + 25)
+        )
+    ]
     cut = text.find(". ")
     folded = fold(text)  # only the verb's offsets are used
     first_verb = _ACTIVE_VERB.fast_search(text, folded, 0, cut if cut > 0 else len(text))

@@ -108,8 +108,9 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
             r"jets|aircraft|helicopters?|drones?|f-16s?|gunships?)\b|\baerial\s+(?:bombardment|"
             r"attacks?|strikes?|bombing)\b|\bair\s+force\b|\bbombed\s+from\s+the\s+air\b|"
             r"\bstrikes?\s+by\s+the\s+(?:u\.?s\.?-led\s+)?coalition\b|\bcoalition\s+strikes?\b|"
-            r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+strikes?\s+"
-            r"(?:hit|destroyed|struck|targeted|engaged|killed|damaged)\b"  # a strike report
+            r"\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:coalition\s+)?"
+            # a strike report ("Near X, a strike destroyed a headquarters")
+            r"strikes?\s+(?:hit|destroyed|struck|targeted|engaged|killed|damaged)\b"
         ),
     ),
     (
@@ -431,8 +432,27 @@ def _cues(text: str) -> tuple[Cue, ...]:
             out.append(Cue(kind, a, b, text[a:b]))
     if out and (history := _history_spans(text)):
         out = [c for c in out if not any(x <= c.start < y for x, y in history)]
+    kinds = {c.kind for c in out}
+    if "air" in kinds and kinds & _GROUND:
+        # "Iraqi forces, backed by coalition air strikes, retook the town": the ground
+        # action is the event; the strikes only support it
+        out = [
+            c
+            for c in out
+            if c.kind != "air" or not _SUPPORT_BEFORE.search(text, max(0, c.start - 60), c.start)
+        ]
     out.sort(key=lambda c: (c.start, c.kind))
     return tuple(out)
+
+
+_GROUND = frozenset({"regain", "overtake", "clash"})
+_SUPPORT_BEFORE = re.compile(
+    r"(?:backed|supported|covered|aided|assisted|helped)\s+by\s+(?:[\w.'’-]+\s+){0,4}$|"
+    r"(?:with|under)\s+(?:the\s+)?(?:support|cover|backing|help)\s+(?:of|from)\s+"
+    r"(?:[\w.'’-]+\s+){0,4}$|(?:with|under)\s+(?:[\w.'’-]+\s+){0,3}(?:cover|support)\s+"
+    r"(?:from|of|by)\s+(?:[\w.'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def find_cues(text: str) -> list[Cue]:

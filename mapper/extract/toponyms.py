@@ -132,6 +132,12 @@ _ORIGIN = re.compile(
 _TAKEN_FROM = re.compile(
     r"\b(?:abduct\w*|kidnap\w*|snatch\w*)\b[^.;]{0,40}\bfrom\s+(?:the\s+)?$", re.IGNORECASE
 )
+_FIRED_FROM = re.compile(
+    r"\b(?:fired|launched|lobbed|shot)\s+from\b[^.;,]{0,50}$|\bcame\s+from\s+(?:the\s+)?"
+    r"direction\s+of\s+(?:the\s+)?$|\bfled\s+(?:the\s+)?(?:fighting|violence|clashes|battle|"
+    r"war)\s+(?:in|around|near)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _CARE_BEFORE = re.compile(
     r"\b(?:hospital|medical|health|morgue)\s+(?:staff|officials?|sources?|workers?|director|"
     r"authorities|department|officers?)\s+in\s+(?:the\s+)?$|\b(?:taken|rushed|brought|"
@@ -196,8 +202,11 @@ _SITE_MISSION = re.compile(
     r"around)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}(?:embassy|consulate|bureau)\s+in\s+$",
     re.IGNORECASE,
 )
-_POSSESSIVE_PLACE_BEFORE = re.compile(r"\b[A-Z][\w'’-]*['’]s\s+$")
-_POSSESSIVE_AFTER = re.compile(r"^['’]s\s+(?:[\w-]+\s+)?(?:[A-Z]|district|province|city)")
+# "Nineveh's Baaj district", "Baghdad's heavily fortified Green Zone"
+_POSSESSIVE_PLACE_BEFORE = re.compile(r"\b[A-Z][\w'’-]*['’]s\s+(?:[a-z][\w-]*\s+){0,2}$")
+_POSSESSIVE_AFTER = re.compile(
+    r"^['’]s\s+(?:[a-z][\w-]*\s+){0,2}(?:[A-Z]|district|province|city)|^['’]s\s+[\w-]+\s+[A-Z]"
+)
 _ORG_AFTER = re.compile(
     r"^(?:\s+|[-\s]+)(?:institute|university|college|school\s+of|center|centre|council|"
     r"provincial\s+council|operations?\s+command|command|police\s+(?:directorate|command)|"
@@ -222,7 +231,11 @@ _EVENT_OFFENSIVE = re.compile(
 _REGION_SURFACE = re.compile(r"\s(?:province|governorate)$", re.IGNORECASE)
 _DISTRICT_SURFACE = re.compile(r"\s(?:district|sub-?district|qada|nahiya)$", re.IGNORECASE)
 _ALIAS_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s*\($")
-_REGION_AFTER = re.compile(r"^\s+(?:province|governorate|region)\b", re.IGNORECASE)
+_REGION_AFTER = re.compile(
+    r"^\s+(?i:province|governorate|region)\b|"
+    # "in Kirkuk and Salahuddin provinces": Kirkuk the province too
+    r"^\s*(?:,\s*|\s+and\s+)(?:[A-Z][\w'’-]+\s+){1,2}(?i:provinces|governorates)\b"
+)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|qada|nahiya|county)\b", re.I)
 _REGION_BEFORE = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_AFTER = re.compile(
@@ -698,8 +711,14 @@ def _use_of(
         # "hospital staff in Mahmudiya said", "taken to a hospital in Kirkuk": where the
         # casualties were treated, not where they were hit
         tie, role = min(tie, 0.5), "origin"
+    elif ("from" in tail_lower or "fled" in tail_lower) and _FIRED_FROM.search(
+        before, max(len(before) - 80, 0)
+    ):
+        # "the rockets were launched from an orchard in the Dujail district", "men who
+        # had fled the fighting in Hawija": where they came from, not where it happened
+        tie, role = min(tie, 0.5), "origin"
 
-    if _DISTRICT_AFTER.match(after) or _DISTRICT_SURFACE.search(surface):
+    if role != "origin" and (_DISTRICT_AFTER.match(after) or _DISTRICT_SURFACE.search(surface)):
         tie = max(tie + 0.2, 2.6)  # "..., Mandali district": a place named for the event
     if _ALIAS_BEFORE.search(before, max(len(before) - 40, 0)):
         tie = max(tie, 3.0)  # "in Al Toon Kobri (Altun Kupri) district": another spelling
