@@ -27,6 +27,7 @@ PMF = "Military Forces of Iraq (2014-) Popular Mobilization Forces"
         ("ISF", IRAQ_MILITARY),
         ("federal police", IRAQ_POLICE),
         ("Hashd al-Shaabi", PMF),
+        ("Hashed al-Shaabi", PMF),
         ("the Popular Mobilisation Units", PMF),
         ("PMF", PMF),
         ("the US-led coalition", "Global Coalition Against Daesh"),
@@ -264,3 +265,29 @@ def test_a_battle_with_one_side_named_has_the_militants_on_the_other():
         sub_event_type="Armed clash",
     )
     assert (a1, a2) == (IRAQ_POLICE, UNIDENTIFIED)
+
+
+def test_the_teller_of_its_own_deed_is_a_side():
+    text = "The army said on Thursday that its units had recaptured the village."
+    assert assign_actors(text, sub_event_type="Government regains territory")[0] == IRAQ_MILITARY
+
+
+def test_a_force_that_tells_of_its_arrests_made_them():
+    text = "Police said the suspects were arrested at a farm outside the town."
+    assert assign_actors(text, sub_event_type="Arrests")[0] == IRAQ_POLICE
+
+
+def test_forces_named_together_are_one_side():
+    text = "Federal police and army units took control of the village on Friday."
+    a1, a2, _, _ = assign_actors(text, sub_event_type="Government regains territory")
+    assert a1 == IRAQ_POLICE and a2 != IRAQ_MILITARY
+
+
+def test_the_place_a_bomber_blew_himself_up_is_the_target_not_the_attacker():
+    text = "A suicide bomber blew himself up at an army checkpoint, killing seven soldiers."
+    a1, a2, _, _ = assign_actors(text, sub_event_type="Suicide bomb")
+    assert (a1, a2) == (UNIDENTIFIED, IRAQ_MILITARY)
+
+
+def test_they_hashed_out_a_deal_names_no_militia():
+    assert find_actors("The two leaders hashed out a deal.") == []

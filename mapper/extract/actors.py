@@ -19,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -76,7 +77,11 @@ class ActorMention:
 # (pattern, name); the first pattern to match a span wins, so specific before general
 _ALIASES: tuple[tuple[str, str, int], ...] = (
     (r"\bpopular\s+mobili[sz]ation(?:\s+(?:forces?|units?|committee|fighters?))?\b", PMF, re.I),
-    (r"\bhashd(?:\s+al[-\s]sha['’]?a?bi)?\b|\bal[-\s]hashd\b", PMF, re.I),
+    (
+        r"\bhashd(?:\s+al[-\s]sha['’]?a?bi)?\b|\bhashed\s+al[-\s]sha['’]?a?bi\b|\bal[-\s]hashe?d\b",
+        PMF,
+        re.I,
+    ),
     (r"\bPM[FU]s?\b", PMF, 0),
     (r"\b(?:Badr|Kata'?ib\s+Hezbollah|Asa'?ib\s+Ahl\s+al[-\s]Haq|Saraya\s+al[-\s]Salam)\b", PMF, 0),
     (
@@ -204,7 +209,7 @@ _ALIAS_RES = tuple(
 # stems every match of an alias contains (see _triggers), per position in _ALIASES
 _ALIAS_STEMS: tuple[tuple[str, ...], ...] = (
     ("mobili",),
-    ("hashd",),
+    ("hashd", "hashed"),
     ("pmf", "pmu"),
     ("badr", "kata", "asa", "saraya"),
     ("tribal", "tmf"),
@@ -285,7 +290,7 @@ _ACTIVE_VERB = FoldedPattern(
     r"\b(?:attack(?:ed|s|ing)?|target(?:ed|s|ing)?|kill(?:ed|s|ing)?|ambush(?:ed|es)?|"
     r"shell(?:ed|s|ing)?|bomb(?:ed|s|ing)?|struck|strike|hit|raid(?:ed|s)?|storm(?:ed|s)?|"
     r"assassinat(?:ed|es)|execut(?:ed|es)|abduct(?:ed|s)|kidnapp(?:ed|s)|shot|opened\s+fire|"
-    r"fired|launched|detonated|blew\s+up|planted|clashed|repelled|thwarted|foiled|"
+    r"fired|launched|detonated|blew\s+up|blew\s+(?:himself|herself|themselves)\s+up|planted|clashed|repelled|thwarted|foiled|"
     r"arrested|detained|captured|seized|dismantled|defused|destroyed|discovered|found|"
     r"protested|demonstrated|rallied|carried\s+out|conducted|engaged|wounded|injured|"
     r"infiltrated|threw|thrown|stormed|burned|torched|stole|abducted|liberated|recaptured|"
@@ -380,6 +385,7 @@ _SUPPORTER_BEFORE = re.compile(
 )
 
 
+_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?", re.I)
 _FROM_THE_AIR = re.compile(
     r"\bair\s*strikes?\b|\bair\s+(?:support|cover|power)\b|\baircraft\b|\bwarplanes?\b|\bjets\b|"
     r"\baviation\b|\bdrones?\b|\bhelicopters?\b",
@@ -502,7 +508,14 @@ _TAG_AFTER = re.compile(
 )
 _TAG_END = re.compile(r"(?:\s+(?:in|on|at|to|late|earlier|later)\b[^.;,]{0,40})?\s*(?:[.;,]|$)")
 _OPENING_BEFORE = re.compile(r"(?:^|[.!?]\s+)(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
-_OWN_DEED = re.compile(r"\s*(?:that\s+)?(?:they|it|its|their|he|his|she|her|we|our)\b", re.I)
+# "said it had carried out", "said on Saturday that its jets ...": the teller did it
+_OWN_DEED = re.compile(
+    r"\s*(?:(?:on|in|a|an|its|their|statement|late|early|earlier|later|today|yesterday|night|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december)[\s,]+){0,4}"
+    r"(?:that\s+)?(?:they|it|its|their|he|his|she|her|we|our)\b",
+    re.I,
+)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -572,7 +585,9 @@ def assign_actors(
         ActorMention(militants, m.start, m.end, m.text) if m.name == MILITANTS else m
         for m in (find_actors(text) if found is None else found)
     ]
-    mentions = _drop_speakers(text, _drop_affiliated(text, mentions))
+    named = _drop_affiliated(text, mentions)
+    mentions = _drop_speakers(text, named)
+    tellers = [m for m in named if m not in mentions and m.name in _STATE]
     # "Iraqi forces, backed by coalition air strikes, retook ...": an ally, not a side
     mentions = [
         m
@@ -649,6 +664,14 @@ def assign_actors(
     ):
         actor1 = None
     rest = [m for m in mentions if actor1 is None or m.name != actor1.name]
+    if actor1 is not None and len(subjects) > 1:
+        # "federal police and army units took control of X": one side, not two
+        joint = [
+            b
+            for a, b in itertools.pairwise(subjects)
+            if _JOINT.fullmatch(text, a.end, b.start) and b.name in _STATE and actor1.name in _STATE
+        ]
+        rest = [m for m in rest if m not in joint]
     if victim is not None and (actor1 is None or victim.name != actor1.name):
         actor2 = victim
     elif actor1 is not None:
@@ -705,6 +728,9 @@ def assign_actors(
         if sub != "Other" or name2 == name1:
             if name2 != CIVILIANS or sub != "Other":
                 name2, actor2 = None, None
+        if name1 is None and tellers and sub in {"Arrests", "Disrupted weapons use"}:
+            # "Police said the suspects were arrested": the force tells of its own arrest
+            actor1, name1 = tellers[0], tellers[0].name
     if sub == "Armed clash" and name2 is None and name1 in _STATE:
         name2, actor2 = militants, None  # "police foiled an attack by two suicide bombers"
     if sub in _BATTLES and name2 == CIVILIANS:

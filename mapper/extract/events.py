@@ -222,8 +222,8 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
             r"recovered)\b(?=[^.]{0,60}\b(?:weapons?|arms|ammunition|explosives?|caches?|ieds?|"
             r"rockets?|mortars?|shells|bombs?|grenades?|rifles?|belts?|vests?|depots?|munitions)\b)|"
             r"\b(?:weapons|arms|ammunition|explosives|belts|vests|ieds|rockets|mortars|grenades|"
-            r"rifles)\s+(?:\w+\s+){0,4}?(?:were|was|had\s+been)\s+(?:also\s+)?(?:seized|"
-            r"confiscated|recovered)\b|\bcaches?\b|\bweapons?\s+depots?\b|\bexplosives\s+workshop\b|\bied\s+"
+            r"rifles|bombs?)\s+(?:\w+\s+){0,4}?(?:were|was|had\s+been)\s+(?:also\s+)?(?:seized|"
+            r"confiscated|recovered|found|discovered)\b|\bcaches?\b|\bweapons?\s+depots?\b|\bexplosives\s+workshop\b|\bied\s+"
             r"(?:factory|workshop)\b|\bfound\s+(?:and\s+\w+\s+)?(?:an?\s+|\d+\s+|\w+\s+)?"
             r"(?:ieds?|explosive|bombs?|weapons)\b|\bdiscovered\s+(?:and\s+\w+\s+)?(?:an?\s+|"
             r"\d+\s+|\w+\s+)?(?:ieds?|explosive|bombs?|weapons|booby|car\s+bombs?|tunnels?|"
@@ -502,7 +502,8 @@ TRIBAL_FIGHT = re.compile(
 # the government's forces as the subject just before a territory verb
 _STATE_SUBJECT = re.compile(
     r"\b(?:(?:iraqi|government|federal|security|pro-government)\s+(?:forces|troops|army|"
-    r"police|units)|the\s+army|troops|isf|counter[-\s]terrorism\s+(?:service|forces|units)|"
+    r"police|units)|(?:army|military|police|peshmerga)\s+(?:units|forces|troops)|the\s+army|"
+    r"troops|isf|counter[-\s]terrorism\s+(?:service|forces|units)|"
     r"popular\s+mobili[sz]ation\s+(?:forces|units)|pmf|pmu|hashd(?:\s+al-sha['’]?abi)?|"
     r"(?:kurdish\s+)?peshmerga(?:\s+forces)?)"
     r"(?:\s+(?:later|then|eventually|finally|subsequently|also))?"
@@ -821,6 +822,15 @@ def _choose(
         return "Sexual violence"
     if "abduction" in kinds and (civilians or not has_kills) and not (explosive and hit):
         return "Abduction/forced disappearance"
+    if (
+        "regain" in kinds
+        and explosive
+        and not civilians
+        and first["regain"] < (bang := min(first[k] for k in explosive))
+        and ". " in text[first["regain"] : bang]
+    ):
+        # "Troops recaptured the town. Bulldozers cleared its streets of booby traps."
+        return "Government regains territory"
     if "suicide" in kinds:
         if not civilians and _fought_at(text, folded, first, "suicide", firefight):
             return "Armed clash"  # suicide attackers among fighters in a battle
@@ -920,10 +930,12 @@ _FIREFIGHT = _rx(
     r"\breturned\s+fire\b|\bresponded\s+to\s+the\s+fire\b|\bfired\s+back\b|"
     r"\b(?:surrounded|cornered|besieged)\s+by\b|\bclash(?:es|ed)?\b|\bfire\s*fights?\b|\bgun\s*(?:battles?|fights?)\b|\bexchange(?:d)?\s+"
     r"(?:of\s+)?fire\b|\bambush(?:ed)?\b|\brepel(?:led)?\b|\brepuls(?:ed|e)\b|\bfighting\b|"
-    r"\bcombat\b|\bskirmish(?:es)?\b|\bstormed\b|\bopened\s+fire\b|\battacked\s+(?:an?\s+|the\s+)?"
+    r"\bcombat\b|\bskirmish(?:es)?\b|\bstormed\b|\bopened\s+fire\b|\bfought\b|\bbattl(?:ed|ing)\b|"
+    r"\battacked\s+(?:an?\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,3}(?:checkpoints?|positions?|posts?|bases?|barracks|outposts?|headquarters)\b",
     needles=("fire", "surrounded", "cornered", "besieged", "clash", "gun", "exchange", "ambush",
-             "repel", "repuls", "fighting", "combat", "skirmish", "stormed", "attacked"),
+             "repel", "repuls", "fighting", "combat", "skirmish", "stormed", "attacked", "fought",
+             "battl"),
 )  # fmt: skip
 _DISPOSAL_KILL = _rx(
     r"\b(?:killed|died|wounded|injured)\b[^.]{0,60}\b(?:while|when)\s+(?:planting|"
