@@ -555,3 +555,18 @@ def test_two_provinces_named_together_are_provinces():
         "Militants set fire to wheat fields in Kirkuk and Salahuddin provinces on Monday."
     )
     assert m.location is not None and m.location.geo_precision == 3
+
+
+def test_in_a_separate_incident_at_the_same_town_s_refinery_is_another_event():
+    text = (
+        "Gunmen abducted nine workers near the town of Baiji on Thursday. "
+        "In a separate incident, army helicopters struck militant positions around the Baiji "
+        "refinery, killing 14 militants."
+    )
+    kinds = [m.sub_event_type for m in _placed(text)]
+    assert kinds == ["Abduction/forced disappearance", "Air/drone strike"]
+
+
+def test_strikes_in_a_town_and_a_mountain_area_are_two_events():
+    text = "Turkish jets struck PKK targets in Sinjar and in the Qandil mountains on Wednesday."
+    assert len(_placed(text)) == 2

@@ -178,6 +178,14 @@ _NEW_EVENT = re.compile(
 )
 
 
+#: words that say outright that another event follows ("In a separate incident, ...")
+_SEPARATE = re.compile(
+    r"\b(?:elsewhere|separately|in\s+a\s+separate|in\s+another|another\s+(?:attack|incident|"
+    r"bomb|blast|explosion))\b",
+    re.IGNORECASE,
+)
+
+
 #: a sentence that goes on about the event just told ("The attackers stormed ...")
 _ANAPHOR = re.compile(
     r"^(?:[\"“‘']\s*)?(?:(?P<noun>(?:the|these|those)\s+(?:\w+\s+)?(?:attackers?|gunmen|"
@@ -257,9 +265,16 @@ _CLAIMABLE = frozenset(
 #: just told that has none
 _PLACING_TIE = 2.0
 _LIST_GAP = re.compile(
-    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:in\s+)?(?:the\s+(?:city|town|village)\s+of\s+)?"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:in\s+)?(?:the\s+(?:(?:city|town|village)\s+of\s+)?)?"
 )
-_TOWNS = frozenset({"city", "town", "village"})
+_TOWNS = frozenset({"city", "town", "village", "subdistrict"})
+
+
+def _listable(place: Place) -> bool:
+    """Whether a place may be one of a list of event places: a town, or a mountain area."""
+    if place.feature_type == "region":
+        return place.precision_km <= _SMALL_REGION_KM
+    return place.feature_type in _TOWNS
 
 
 def _listed_towns(
@@ -285,7 +300,7 @@ def _listed_towns(
     if len(chain) < 2:
         return []
     records = [_record(u, gazetteer) for u in chain]
-    if any(r is None or r.feature_type not in _TOWNS for r in records):
+    if any(r is None or not _listable(r) for r in records):
         return []
     if read_casualties(sent.text).stated:
         return []
@@ -443,6 +458,7 @@ def _group(
                     if e.place is not None
                     and _part_of(best, e.place, gazetteer)
                     and not _other_time(sent, e, article.published)
+                    and not _SEPARATE.search(sent.text)
                 ),
                 None,
             )
