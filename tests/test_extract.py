@@ -570,3 +570,27 @@ def test_in_a_separate_incident_at_the_same_town_s_refinery_is_another_event():
 def test_strikes_in_a_town_and_a_mountain_area_are_two_events():
     text = "Turkish jets struck PKK targets in Sinjar and in the Qandil mountains on Wednesday."
     assert len(_placed(text)) == 2
+
+
+def test_a_headline_naming_several_events_gives_each_part_to_its_own():
+    text = (
+        "Roundup: bomb in Tarmiyah, mortar shells hit Tuz Khurmatu\n\n"
+        "A bomb went off near a shop in Tarmiyah on Sunday, wounding two people. "
+        "In Tuz Khurmatu, mortar rounds fell on a residential area, wounding a child."
+    )
+    art = Article(id="h", text=text, body_start=text.index("\n\n") + 2, title=text.split("\n")[0])
+    kinds = {}
+    for m in extract_mentions(art, gazetteer=BUNDLED):
+        kinds[m.toponym.surface] = m.sub_event_type
+    assert kinds["Tarmiyah"] == "Remote explosive/landmine/IED"
+
+
+def test_police_say_in_a_headline_tells_who_reports_not_who_was_hit():
+    text = (
+        "Businessman kidnapped in Zubair, police say\n\n"
+        "Gunmen kidnapped a businessman in Zubair on Sunday evening, a police source said."
+    )
+    art = Article(id="h", text=text, body_start=text.index("\n\n") + 2, title=text.split("\n")[0])
+    (m,) = extract_mentions(art, gazetteer=BUNDLED)
+    r = resolve_mention(m, gazetteer=BUNDLED)
+    assert r is not None and r.actor2 == "Civilians (Iraq)"

@@ -516,8 +516,12 @@ def _add_headline(
     places: list[PlaceUse],
     gazetteer: Gazetteer,
 ) -> None:
-    """Attach headline sentences to the body's events at the same place (never new events)."""
-    for sent in head:
+    """Attach headline sentences to the body's events at the same place (never new events).
+
+    A headline that names several events ("bomb in X, mortar shells hit Y") is split
+    into its parts, so that each part goes only to its own event.
+    """
+    for sent in (part for whole in head for part in _headline_parts(whole, places)):
         if event_strength(sent.text) == 0:
             continue
         uses = [u for u in places if sent.start <= u.toponym.start < sent.end]
@@ -534,6 +538,37 @@ def _add_headline(
                 ev.sentences.insert(0, sent)  # the headline sums the event up
                 ev.places.extend(uses)
                 break
+
+
+_HEADLINE_BREAK = re.compile(r"\s*(?:[;:|]|,(?=\s)|\s[-–—]\s)\s*")
+
+
+def _headline_parts(sent: Sentence, places: list[PlaceUse]) -> list[Sentence]:
+    """Split a headline at its commas, colons and dashes when the parts name other places."""
+    starts = [u.toponym.start for u in places if sent.start <= u.toponym.start < sent.end]
+    if len(starts) < 2:
+        return [sent]
+    parts: list[Sentence] = []
+    a = 0
+    for m in [*_HEADLINE_BREAK.finditer(sent.text), None]:
+        b, c = (m.start(), m.end()) if m is not None else (len(sent.text), len(sent.text))
+        if b > a:
+            parts.append(Sentence(sent.start + a, sent.start + b, sent.text[a:b]))
+        a = c
+    placed = [p for p in parts if any(p.start <= x < p.end for x in starts)]
+    if len(placed) < 2:
+        return [sent]
+    # a part without a place ("..., police say") stays with the part before it
+    merged: list[Sentence] = []
+    for part in parts:
+        if merged and not any(part.start <= x < part.end for x in starts):
+            last = merged[-1]
+            merged[-1] = Sentence(
+                last.start, part.end, sent.text[last.start - sent.start : part.end - sent.start]
+            )
+        else:
+            merged.append(part)
+    return merged
 
 
 def extract_mentions(article: Article, *, gazetteer: Gazetteer) -> list[Mention]:
@@ -687,7 +722,7 @@ def _mention(
     militants: str,
 ) -> tuple[Mention | None, DateReading | None]:
     sents = ev.sentences
-    joined = " ".join(s.text for s in sents[:4])
+    joined, offsets = _joined(sents[:4])
     parts: list[Casualties] = []
     evidence: list[Evidence] = []
     aid = article.id
@@ -702,7 +737,6 @@ def _mention(
             parts.append(c)
             cas_sents.append(s)
     casualties = casualties_of([s.text for s in cas_sents])
-    offsets = _offsets(sents[:4])
     cues = [
         Cue(c.kind, c.start + off, c.end + off, c.text)
         for s, off in zip(sents[:4], offsets, strict=True)
@@ -845,13 +879,24 @@ def _mention(
     return mention, (reading if not inferred else None)
 
 
-def _offsets(sents: list[Sentence]) -> list[int]:
-    out = []
+def _joined(sents: list[Sentence]) -> tuple[str, list[int]]:
+    """Join sentences into one text, and where each starts in it.
+
+    A headline without a full stop gets one, so that "..., police say" still ends its
+    sentence for the readers that look for a sentence's end.
+    """
+    parts: list[str] = []
+    offsets: list[int] = []
     pos = 0
     for s in sents:
-        out.append(pos)
-        pos += len(s.text) + 1
-    return out
+        text = s.text if not s.text or s.text[-1] in _SENTENCE_END else s.text + "."
+        offsets.append(pos)
+        parts.append(text)
+        pos += len(text) + 1
+    return " ".join(parts), offsets
+
+
+_SENTENCE_END = frozenset(".!?\"'”’)")
 
 
 def _sentence_of(sents: list[Sentence], offsets: list[int], pos: int) -> Sentence:

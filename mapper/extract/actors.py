@@ -502,7 +502,7 @@ def _drop_affiliated(text: str, mentions: list[ActorMention]) -> list[ActorMenti
 # who tells of the event, not who took part: "..., the Iraqi military said."
 _TAG_BEFORE = re.compile(r",\s*(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$")
 _TAG_AFTER = re.compile(
-    r"(?:['’]s(?:\s+[\w-]+){1,4}?|(?:\s+[\w-]+){0,2}?)\s+(?:said|says|told|reported|"
+    r"(?:['’]s(?:\s+[\w-]+){1,4}?|(?:\s+[\w-]+){0,2}?)\s+(?:said|says|say|told|reported|"
     r"announced|stated|added)\b",
     re.IGNORECASE,
 )
@@ -647,6 +647,16 @@ def assign_actors(
     if not subjects and not agents:
         # "IS claimed responsibility for the attack": who claims it did it
         agents = _claimants(text, folded, mentions)
+    if not subjects and not agents and first_verb is not None and not passive:
+        # "Drone strike kills three. A Turkish drone strike on a vehicle ...": the
+        # strike's owner, told after a headline's verb
+        agents = [
+            m
+            for m in mentions
+            if m.start > first_verb.start()
+            and m.name not in _VICTIMS_ONLY
+            and (_ATTACK_NOUN_AFTER.match(text, m.end) or _ATTACK_NOUN_END.search(m.text))
+        ][:1]
     if subjects:
         actor1 = subjects[0]
     elif agents:
@@ -714,6 +724,10 @@ def assign_actors(
         if name1 is None or name1 == CIVILIANS:
             if name2 is not None and name2 != CIVILIANS and name1 == CIVILIANS:
                 name1, name2, actor1, actor2 = name2, name1, actor2, actor1
+            elif name1 is None and name2 is not None and name2 not in _STATE | {CIVILIANS}:
+                # "Businessman kidnapped in Zubair. Gunmen kidnapped him ...": the armed
+                # group is who did it, not whom it was done to
+                name1, actor1, name2, actor2 = name2, actor2, None, None
             else:
                 name1, actor1 = UNIDENTIFIED, None
         if victim_group == "civilians" and name2 in {None, name1}:
