@@ -254,6 +254,8 @@ def _point_for(
         if area:
             level = 2 if place.feature_type == "subdistrict" else 3
             return _location(place, gazetteer, geo_precision=level, where_prec=3)
+        if place.feature_type == "road":  # somewhere along it: a stretch, not a spot
+            return _location(place, gazetteer, geo_precision=2, where_prec=2)
         return _location(place, gazetteer, geo_precision=1, where_prec=1)
     if rel == "near":
         return _location(place, gazetteer, geo_precision=2, where_prec=2)
@@ -491,7 +493,31 @@ def _namesake_fallback(
     near = min(_km((best.lat, best.lon), (p.lat, p.lon)) for p in settlements)
     if near <= 100.0:
         return None
+    if at >= 0 and _distance_agrees(mention.sentence[at + len(toponym.surface) :], best, others):
+        return None  # "Samarra, 120 km north of Baghdad": the writer placed it, and rightly
     return _respelt_near(toponym.surface, settlements, gazetteer) or settlements[0]
+
+
+_STATED_KM = re.compile(
+    r"^[^.;]{0,40}?\b(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>km|kms|kilometres|kilometers|miles)\b",
+    re.IGNORECASE,
+)
+
+
+def _distance_agrees(after: str, place: Place, others: list[Place]) -> bool:
+    """Whether "X, N km <direction> of Y" after the toponym fits where ``place`` lies.
+
+    The stated distance must match, within a margin, the distance from ``place`` to one
+    of the other places the sentence names.
+    """
+    m = _STATED_KM.match(after)
+    if m is None:
+        return False
+    stated = float(m.group("n")) * (1.609 if m.group("unit").lower() == "miles" else 1.0)
+    return any(
+        abs(_km((place.lat, place.lon), (o.lat, o.lon)) - stated) <= max(25.0, 0.35 * stated)
+        for o in others
+    )
 
 
 #: How near the story's places a record spelt like the toponym must lie to be taken.

@@ -594,3 +594,23 @@ def test_police_say_in_a_headline_tells_who_reports_not_who_was_hit():
     (m,) = extract_mentions(art, gazetteer=BUNDLED)
     r = resolve_mention(m, gazetteer=BUNDLED)
     assert r is not None and r.actor2 == "Civilians (Iraq)"
+
+
+def test_a_town_placed_n_km_from_another_governorate_s_city_is_that_town():
+    text = "Mortar rounds landed in the town of Samarra, some 120 km north of Baghdad, killing two."
+    (m,) = _placed(text)
+    assert m.location is not None and m.location.name == "Samarra"
+
+
+def test_a_town_near_which_the_event_happened_inside_the_district_named_beside_it():
+    text = "A drone struck a car near Batifa, in Zakho district, killing two fighters."
+    (m,) = _placed(text)
+    assert m.location is not None and m.location.name == "Batifa"
+
+
+def test_a_town_on_a_highway_places_the_event_better_than_the_highway():
+    text = "A roadside bomb exploded on the Baghdad-Kirkuk highway near Tuz Khurmatu, killing two."
+    (m,) = _placed(text)
+    assert m.location is not None and m.location.name == "Tuz Khurmatu"
+    (m,) = _placed("A roadside bomb exploded on the Baghdad-Kirkuk highway, killing two.")
+    assert m.location is not None and m.location.geo_precision == 2

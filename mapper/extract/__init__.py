@@ -57,7 +57,7 @@ __all__ = ["extract_mentions"]
 _SPECIFICITY = {
     "facility": 0,
     "neighbourhood": 0,
-    "road": 1,
+    "road": 4,
     "village": 1,
     "town": 2,
     "subdistrict": 3,
@@ -371,6 +371,16 @@ def _pick_place(uses: list[PlaceUse], gazetteer: Gazetteer) -> PlaceUse | None:
         return None
     best = max(u.tie for u in event_uses)
     close = [u for u in event_uses if u.tie >= best - 0.6]
+    # "near Batifa, in Zakho district": a place inside the district named beside it
+    close += [
+        u
+        for u in event_uses
+        if u not in close
+        and u.tie >= 2.0
+        and (r := _record(u, gazetteer)) is not None
+        and r.feature_type in _TOWNS
+        and any(_contains(c, u, gazetteer) for c in close)
+    ]
     return min(
         close,
         key=lambda u: (_specificity(u, gazetteer), -u.tie, u.toponym.start),
