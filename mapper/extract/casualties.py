@@ -111,8 +111,14 @@ _BETWEEN_RANGE = FoldedPattern(
 _DET_PHRASE = FoldedPattern(r"\b(?:the|his|her|their|its|[\w-]+['’]s)\s+(?!\d)")
 _ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?$", re.IGNORECASE)
 _BARE_NUMBER = FoldedPattern(
-    rf"\s+{_QUANT}(?P<num>\d+|{_WORDNUM})\b(?=\s*(?:[,.;:)]|and\b|in\b|on\b|at\b|during\b|"
-    r"while\b|when\b|after\b|near\b|$))"
+    rf"\s+{_QUANT}(?P<num>\d+|{_WORDNUM}|dozens|scores|hundreds|several|many)\b(?=\s*(?:[,.;:)]|"
+    r"and\b|in\b|on\b|at\b|during\b|while\b|when\b|after\b|near\b|$))"
+)
+# "a number of deaths", "several injuries", "12 fatalities"
+_COUNT_NOUN = FoldedPattern(
+    rf"\b{_QUANT}(?P<num>\d+|{_WORDNUM}|{_VAGUE_RE})\s+(?:of\s+)?(?:(?P<kill>deaths|fatalities)|"
+    r"(?P<wound>injuries))\b",
+    needles=("death", "fatalit", "injur"),
 )
 _THOSE = FoldedPattern(
     r"\s+(?:all\s+)?(?:those|everyone|everybody|all\s+(?:the\s+)?(?:occupants|passengers|"
@@ -180,9 +186,15 @@ _NP_STOP = FoldedPattern(
 _KILL = (
     r"killed|killing|kills?|dead|died|dies|slain|shot\s+dead|gunned\s+down|executed|"
     r"executing|beheaded|assassinated|assassinating|murdered|murdering|massacred|"
-    r"lost\s+(?:their|his|her)\s+lives|(?:claimed|took|cost)\s+(?:the\s+)?lives\s+of|deaths?|fatalities|martyred|perished|lifeless"
+    r"lost\s+(?:their|his|her)\s+lives|(?:claimed|took|cost)\s+(?:the\s+)?lives\s+of|deaths?|fatalities|martyred|martyrdom|martyrs|perished|lifeless"
 )
-_WOUND = r"wounded|wounding|wounds|injured|injuring|injuries|hurt|maimed"
+_WOUND = r"wounded|wounding|wounds|injured|injuring|injuries|injury|hurt|maimed"
+_INACTIVE = frozenset(
+    {"dead", "died", "dies", "deaths", "death", "perished", "martyrs", "martyrdom", "injury"}
+)
+_NOUN_OF = frozenset({"death", "deaths", "martyrdom", "injury", "injuries"})
+_OF_AFTER = re.compile(r"\s+of\b")
+_OF_WORD = re.compile(r"\bof\b")
 _VERB = FoldedPattern(
     rf"\b(?:(?P<kill>{by_first_letter(_KILL)})|(?P<wound>{by_first_letter(_WOUND)}))\b"
 )
@@ -410,7 +422,11 @@ def _phrases(
                 taken.append((m.start(), m.end("num")))
             continue
         end, head, modifiers = np
-        if _ONE_WORD.fullmatch(raw) and not m.group("of") and _is_plural(head):
+        first = _HEAD.fast_match(sentence, folded, m.end())
+        own = head
+        if first is not None and _OF_WORD.search(sentence, first.end(1), end):
+            own = sentence[first.start(1) : first.end(1)]  # "a member of the Peshmerga forces"
+        if _ONE_WORD.fullmatch(raw) and not m.group("of") and _is_plural(own):
             continue
         high = _word_value(m.group("num2")) if m.group("num2") else None
         vague = raw.lower().replace("  ", " ") in _VAGUE or raw.lower().startswith(
@@ -483,19 +499,37 @@ def _figures(sentence: str) -> tuple[CasualtyFigure, ...]:
                 return (CasualtyFigure("killed", value, None, "unknown", a, z),)
     if not sentence or "verb" not in families:
         return ()
+    counted = [
+        CasualtyFigure(
+            "killed" if c.group("kill") else "wounded",
+            value,
+            None,
+            "unknown",
+            c.start("num"),
+            c.end("num"),
+            c.group("num").lower() in _VAGUE,
+        )
+        for c in _COUNT_NOUN.fast_finditer(sentence, folded)
+        if (value := _word_value(c.group("num"))) is not None
+    ]
+    if counted:  # "12 fatalities and 30 injuries"
+        return tuple(counted)
     verbs = list(_VERB.fast_finditer(sentence, folded))  # verbs are compared lower-cased
     if not verbs:
         return ()
     windows = [(max(v.start() - 160, 0), v.end() + 60) for v in verbs]
     phrases = _phrases(sentence, folded, windows)
     used: set[int] = set()
+    out: list[CasualtyFigure] = []
     toll = _TOLL.fast_search(sentence, folded)
     if toll is not None:
         value = _word_value(toll.group("num"))
         if value is not None:
             a, z = toll.start("num"), toll.end("num")
-            return (CasualtyFigure("killed", value, None, "unknown", a, z),)
-    out: list[CasualtyFigure] = []
+            out.append(CasualtyFigure("killed", value, None, "unknown", a, z))
+            # "... rose to 12 killed and 30 injured": the wounded told after the toll
+            verbs = [v for v in verbs if v.group("wound") and v.start() > z]
+            phrases = [p for p in phrases if p.start >= z]
     both_spans = _BOTH.spans(sentence, folded)
     for v in verbs:
         if any(a < v.start() < b for a, b in both_spans):
@@ -509,7 +543,11 @@ def _figures(sentence: str) -> tuple[CasualtyFigure, ...]:
         before = max(0, v.start() - 40)
         if _NEGATED.test(sentence[before : v.start()], _part(folded, before, v.start())):
             continue
-        active = v.group(0).lower() not in {"dead", "died", "dies", "deaths", "death", "perished"}
+        word = v.group(0).lower()
+        # "the death of a child", "the martyrdom of two soldiers": the victims follow
+        active = word not in _INACTIVE or (
+            word in _NOUN_OF and _OF_AFTER.match(sentence, v.end()) is not None
+        )
         linked = _link_after(sentence, folded, verb_end, phrases, used) if active else []
         if not linked:
             linked = _link_before(sentence, v.start(), phrases, used)
@@ -550,8 +588,9 @@ def _link_bare(
     b = _BARE_NUMBER.fast_match(sentence, folded, verb_end)
     if b is not None:
         value = _word_value(b.group("num"))
+        vague = b.group("num").lower() in _VAGUE
         if value is not None and not (1900 < value < 2100):
-            return [_Phrase(b.start("num"), b.end(), value, None, "unknown", False, "")]
+            return [_Phrase(b.start("num"), b.end(), value, None, "unknown", vague, "")]
     t = _THOSE.fast_match(sentence, folded, verb_end)
     if t is not None:
         return [_Phrase(t.start(), t.end(), _VAGUE["several"], None, "unknown", True, "")]
@@ -578,7 +617,7 @@ _BODIES = FoldedPattern(
     r"(?:bodies|corpses)\b)"
 )
 _TOLL = FoldedPattern(
-    rf"\b(?:death\s+toll|(?:raising|bringing|pushing|taking)\s+the\s+toll)\b"
+    rf"\b(?:(?:death|casualty|the)\s+toll|(?:raising|bringing|pushing|taking)\s+the\s+toll)\b"
     rf"(?:[^.;]{{0,40}}?\b(?:stood|stands|is|was|of|at|to|hit)|"
     rf"[^.;]{{0,120}}?\b(?:rose|climbed|reached|jumped|increased|risen|rises|climbs))\s+"
     rf"(?:to\s+|at\s+)?{_QUANT}(?P<num>\d+|{_WORDNUM})\b",
