@@ -614,3 +614,18 @@ def test_a_town_on_a_highway_places_the_event_better_than_the_highway():
     assert m.location is not None and m.location.name == "Tuz Khurmatu"
     (m,) = _placed("A roadside bomb exploded on the Baghdad-Kirkuk highway, killing two.")
     assert m.location is not None and m.location.geo_precision == 2
+
+
+def test_a_consulate_set_on_fire_in_a_city_is_in_that_city():
+    (m,) = _placed("Protesters stormed and set fire to a consulate in Basra on Friday night.")
+    assert m.location is not None and m.location.name == "Basra"
+    assert m.event_type == "Riots"
+
+
+def test_the_group_s_agency_names_the_attacker():
+    text = (
+        "A roadside bomb killed two soldiers in Tarmiyah on Sunday. "
+        "The Amaq agency said the group's fighters carried out the attack."
+    )
+    (m,) = _placed(text)
+    assert m.actor1 == "Islamic State (Iraq)"

@@ -291,3 +291,15 @@ def test_the_place_a_bomber_blew_himself_up_is_the_target_not_the_attacker():
 
 def test_they_hashed_out_a_deal_names_no_militia():
     assert find_actors("The two leaders hashed out a deal.") == []
+
+
+def test_a_uniform_is_a_disguise_not_a_side():
+    text = "Gunmen in army uniforms abducted a driver at a fake checkpoint."
+    a1, a2, _, _ = assign_actors(text, sub_event_type="Abduction/forced disappearance")
+    assert (a1, a2) == (UNIDENTIFIED, CIVILIANS)
+
+
+def test_who_found_the_bodies_did_not_kill():
+    text = "Police found the bodies of three men dumped near the river."
+    a1, _, _, _ = assign_actors(text, sub_event_type="Attack")
+    assert a1 == UNIDENTIFIED

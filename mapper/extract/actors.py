@@ -385,7 +385,16 @@ _SUPPORTER_BEFORE = re.compile(
 )
 
 
+_FOUND_BODIES = re.compile(
+    r"(?:found|discovered|recovered|retrieved)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:bodies|"
+    r"corpses|body|remains)\b",
+    re.IGNORECASE,
+)
 _JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?", re.I)
+_UNIFORM_AFTER = re.compile(r"(?:['’]s)?\s+(?:military\s+)?uniforms?\b", re.IGNORECASE)
+_UNIFORM_BEFORE = re.compile(
+    r"\buniforms?\s+(?:of|like\s+those\s+of)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _FROM_THE_AIR = re.compile(
     r"\bair\s*strikes?\b|\bair\s+(?:support|cover|power)\b|\baircraft\b|\bwarplanes?\b|\bjets\b|"
     r"\baviation\b|\bdrones?\b|\bhelicopters?\b",
@@ -408,6 +417,11 @@ def claimant(text: str, *, militants: str = UNIDENTIFIED) -> ActorMention | None
         for m in find_actors(text)
     ]
     found = _claimants(text, fold(text), mentions)
+    amaq = _AMAQ.search(text) if not found else None
+    if amaq is not None:
+        # "Amaq said IS fighters carried out the attack": the group's own agency
+        named = [m for m in mentions if m.name == ISLAMIC_STATE]
+        found = named[:1] or [ActorMention(ISLAMIC_STATE, amaq.start(), amaq.end(), amaq.group(0))]
     if not found or found[0].name in _STATE:
         return None
     if _NOT_CLAIMED.search(text, found[0].end, found[0].end + 14):
@@ -415,6 +429,7 @@ def claimant(text: str, *, militants: str = UNIDENTIFIED) -> ActorMention | None
     return found[0]
 
 
+_AMAQ = re.compile(r"\ba['’]?a?maq\b", re.IGNORECASE)
 _NOT_CLAIMED = re.compile(r"\b(?:not|never|yet\s+to|denied|denies)\b", re.IGNORECASE)
 
 
@@ -596,6 +611,9 @@ def assign_actors(
             _SUPPORTER_BEFORE.search(text, max(0, m.start - 60), m.start)
             and _FROM_THE_AIR.search(text, max(0, m.start - 30), m.end + 25)
         )
+        # "gunmen in army uniforms", "disguised in the uniforms of the PMF": a disguise
+        and not _UNIFORM_AFTER.match(text, m.end)
+        and not _UNIFORM_BEFORE.search(text, max(0, m.start - 30), m.start)
     ]
     cut = text.find(". ")
     folded = fold(text)  # only the verb's offsets are used
@@ -613,6 +631,11 @@ def assign_actors(
             first_verb = _ACTIVE_VERB.fast_search(text, folded, first_verb.end())
         else:
             break
+    finders: list[ActorMention] = []
+    if first_verb is not None and _FOUND_BODIES.match(text, first_verb.start()):
+        # "Police found the bodies of three men": who found them did not kill them
+        finders = [m for m in mentions if m.end <= first_verb.start()]
+        mentions = [m for m in mentions if m not in finders]
     actor1: ActorMention | None = None
     actor2: ActorMention | None = None
     # a passive clause names its agent after "by": "planted by IS militants"

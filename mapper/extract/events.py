@@ -186,7 +186,12 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
         "abduction",
         _rx(
             r"\b(?:abduct(?:ed|ion|ions|ing|s)?|kidnap(?:ped|ping|pings|s)?)\b"
-            r"(?!\s+(?:ring|gang|network|cell)s?\b)|\bhostages?\b"  # not "a kidnapping ring"
+            r"(?!\s+(?:ring|gang|network|cell)s?\b)|\bhostages?\b|"  # not "a kidnapping ring"
+            # "gunmen snatched two shepherds"
+            r"\b(?:seized|snatched|grabbed)\s+(?:an?\s+|the\s+|two\s+|three\s+|four\s+|five\s+|"
+            r"several\s+|\d+\s+)?(?:[\w-]+\s+)?(?:m[ae]n|wom[ae]n|civilians|shepherds?|workers?|"
+            r"farmers?|drivers?|passengers|people|villagers|hunters|boys?|girls?|children|child|"
+            r"businessm[ae]n|engineers?|employees?|students?|journalists?)\b"
         ),
     ),
     ("sexual", _rx(r"\brap(?:ed|e)\b|\bsexual(?:ly)?\s+(?:assault|violence|abuse)")),
@@ -234,7 +239,10 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
         "arrest",
         _rx(
             r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|s|ing)?\b|\bapprehend(?:ed|s)?\b|"
-            r"\bcaptured\b|\bin\s+custody\b|\brounded\s+up\b|\bdetention\b"
+            r"\bcaptured\b(?!\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:town|city|village|district|area|"
+            r"airport|base|border|crossing|hills?|bridge|neighbou?rhoods?|cent(?:re|er)|dam|refinery|"
+            r"road|highway|territory|positions?)\b)|\bin\s+custody\b|\brounded\s+up\b|"
+            r"\bdetention\b"
         ),
     ),
     (
@@ -243,6 +251,8 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
             r"\bre-?(?:captur(?:ed|e|ing)|took|take|taken|gain(?:ed)?(?:\s+full)?\s+control)\b|"
             r"\bliberat(?:ed|e|ing|ion)\b|\b(?:moved|advanced|pushed|entered|swept)\s+into\b|"
             r"\bretaken\b|\bregained\b|\bfreed\s+(?:the\s+)?(?:town|city|village|district)\b|"
+            r"\b(?:took|taken|take)\s+back\b|\bcleared\s+(?:[\w'’-]+\s+){1,5}?of\s+(?:the\s+)?(?:is|"
+            r"isis|isil|daesh|militants|jihadists|insurgents|islamic\s+state)\b|"
             r"\b(?:entered|stormed\s+into)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
             r"(?:town|city|village|district|neighbou?rhood|centre|center)\b"
         ),
@@ -394,7 +404,7 @@ _STEMS: dict[str, tuple[str, ...]] = {
                  "discover"),
     "onesided": ("assassin", "execut", "behead", "shot", "gunned", "murder", "stabb",
                  "massacr", "tortur", "hanged", "lynch", "shield", "alive", "bod", "corpse"),
-    "abduction": ("abduct", "kidnap", "hostage"),
+    "abduction": ("abduct", "kidnap", "hostage", "seized", "snatched", "grabbed"),
     "sexual": ("rap", "sexual"),
     "protest": ("protest", "demonstrat", "sit-in", "rall", "march", "strike"),
     "intervention": ("dispers", "tear", "cannon", "rubber", "baton", "protester"),
@@ -404,7 +414,7 @@ _STEMS: dict[str, tuple[str, ...]] = {
                   "found", "discover", "handled"),
     "arrest": ("arrest", "detain", "apprehend", "captur", "custody", "rounded", "detention"),
     "regain": ("captur", "took", "take", "gain", "liberat", "moved", "advanced", "pushed",
-               "entered", "swept", "freed"),
+               "entered", "swept", "freed", "cleared"),
     "overtake": ("control", "overr", "captured", "fell", "seiz", "took"),
     "movement": ("reinforcement", "deploy", "arrived", "withdr", "curfew", "measures",
                  "closed", "troop", "movement", "launch"),
@@ -493,7 +503,7 @@ def has_weak_cue(text: str) -> bool:
 TRIBAL_FIGHT = re.compile(
     r"\b(?:between|among)\s+(?:(?:two|three|rival|armed|local|members\s+of)\s+)*(?:tribes|clans|"
     r"tribal\s+groups|families)\b|\b(?:tribal|clan)\s+(?:disputes?|conflicts?|clash(?:es)?|"
-    r"feuds?|fighting)\b|\b(?:tribes|clans)\s+(?:clashed|fought|exchanged)\b|"
+    r"feuds?|fighting|fights?|gunfights?|gun\s+battles?|shoot-?outs?|disputes?)\b|\b(?:tribes|clans)\s+(?:clashed|fought|exchanged)\b|"
     r"\b(?:two|rival)\s+(?:tribes|clans)\b",
     re.IGNORECASE,
 )
@@ -853,6 +863,13 @@ def _choose(
         return "Non-state actor overtakes territory"
     if "clash" in kinds and "onesided" not in kinds and TRIBAL_FIGHT.search(text):
         return "Armed clash"  # tribesmen fighting tribesmen: armed on both sides
+    if (
+        "onesided" in kinds
+        and _BODIES_FOUND.test(text, folded)
+        and not firefight
+        and not _FIGHTERS_DEAD.test(text, folded)
+    ):
+        return "Attack"  # "Police found the bodies of three men": the dead, not the finders
     if "onesided" in kinds or ("clash" in kinds and civilians and (has_kills or hit)):
         return "Attack" if civilians or not _ARMED_WORDS.test(text, folded) else "Armed clash"
     if "clash" in kinds:
@@ -907,6 +924,15 @@ def _sentence_around(text: str, folded: str | None, pos: int) -> tuple[str, str 
     return text[start:end], None if folded is None else folded[start:end]
 
 
+_BODIES_FOUND = _rx(
+    r"\b(?:bodies|corpses|body)\b[^.;]{0,60}?\b(?:found|discovered|recovered|dumped|retrieved)\b|"
+    r"\b(?:found|discovered|recovered|retrieved)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:bodies|corpses|body)\b"
+)
+# "killed and recovered the bodies of four militants": fighters dead in a fight
+_FIGHTERS_DEAD = _rx(
+    r"\bkill(?:ed|ing)\b[^.;]{0,40}\b(?:found|recovered|retrieved)\b|\bbodies\s+of\s+(?:\w+\s+){0,3}?"
+    r"(?:militants|terrorists|fighters|jihadists|insurgents|attackers|gunmen|soldiers|policemen)\b"
+)
 _SUICIDE_TARGETED = _rx(
     r"\b(?:killed|killing|arrested|arresting|captured|capturing|shot|intercepted|foiled|"
     r"thwarted)\s+(?:\w+\s+){0,5}?suicide\s+(?:(?:car|truck)\s+)?(?:bombers?|attackers?)\b"

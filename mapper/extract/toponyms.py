@@ -199,7 +199,8 @@ _SITE_BEFORE = re.compile(
 )
 _SITE_MISSION = re.compile(
     r"\b(?:in|at|outside|near|inside|into|hit|struck|targeted|attacked|stormed|besieged|"
-    r"around)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}(?:embassy|consulate|bureau)\s+in\s+$",
+    r"around|torched|burned|burnt|to|on)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}(?:embassy|consulate|"
+    r"bureau)\s+in\s+$",
     re.IGNORECASE,
 )
 # "Nineveh's Baaj district", "Baghdad's heavily fortified Green Zone"
