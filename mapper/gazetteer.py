@@ -338,6 +338,7 @@ _PREFIX_WORD = re.compile(
 )
 _INNER_ARTICLE = re.compile(r"(?<=\s)(?:al|el)[\s\-]+(?=\w)", re.IGNORECASE)
 _TAL_WORD = re.compile(r"^(?:tal|tel|tall|tell)\s+", re.IGNORECASE)
+_ABU_WORD = re.compile(r"^(?:abu|abi)\s+", re.IGNORECASE)
 _AR_PROCLITICS = ("و", "ب", "ل", "ف", "وب", "ول", "وف", "لل")
 _AR_ALEFS = ("ا", "أ", "إ", "آ")
 _PREV_ARTICLE = re.compile(
@@ -398,6 +399,11 @@ def _latin_variants(name: str) -> set[str]:
             rest = _TAL_WORD.sub("", f)
             for t in ("Tal ", "Tel ", "Tall ", "Tell "):
                 forms.add(t + rest)
+    # Abu / Abi ("near Abi Saida": the genitive of Abu, as translations keep it)
+    for f in list(forms):
+        if _ABU_WORD.match(f):
+            rest = _ABU_WORD.sub("", f)
+            forms.update(("Abu " + rest, "Abi " + rest))
     # -ah / -a
     for f in list(forms):
         low = f.lower()

@@ -629,3 +629,15 @@ def test_the_group_s_agency_names_the_attacker():
     )
     (m,) = _placed(text)
     assert m.actor1 == "Islamic State (Iraq)"
+
+
+def test_abi_is_abu_after_a_preposition():
+    (m,) = _placed("A mortar shell killed a farmer in Abi Saida on Monday.")
+    assert m.location is not None and m.location.name == "Abu Saida"
+
+
+def test_the_so_called_wali_of_a_city_is_a_title_and_a_casualty():
+    text = "Troops killed the so-called wali of Kirkuk in a raid near Hawija on Monday."
+    (m,) = _placed(text)
+    assert m.location is not None and m.location.name == "Hawija"
+    assert m.casualties.killed == 1

@@ -90,3 +90,17 @@ def test_a_statement_s_day_after_several_words_is_not_the_event_day():
     )
     reading = read_date(text, published=dt.date(2018, 3, 14))
     assert reading is not None and reading.day == dt.date(2018, 3, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("A source stated, on Saturday, that two guards were killed on Friday evening.", 20),
+        ("A bomb exploded at dawn on Friday near the village.", 20),
+        ("The attack took place the day before yesterday.", 20),
+        ("Gunmen attacked a checkpoint at dawn.", 22),
+    ],
+)
+def test_translated_day_phrases(text, day):
+    reading = read_date(text, published=dt.date(2018, 7, 22))  # a Sunday
+    assert reading is not None and reading.day == dt.date(2018, 7, day)

@@ -129,7 +129,7 @@ _GROUP_WORDS: tuple[tuple[str, str], ...] = (
     (
         r"militants?|terrorists?|jihadists?|jihadis?|insurgents?|extremists?|operatives?|"
         r"suicide\s+bombers?|bombers?|attackers?|assailants?|gunm[ae]n|snipers?|elements?|"
-        r"emirs?|daesh|isis|isil|is",
+        r"emirs?|amirs?|walis?|daesh|isis|isil|is",
         "b",
     ),
     (

@@ -84,7 +84,8 @@ _WEEKDAY = FoldedPattern(
 )
 _RELATIVE = FoldedPattern(
     r"\b(?P<w>today|this\s+morning|this\s+afternoon|this\s+evening|tonight|earlier\s+today|"
-    r"early\s+(?:this|today)|yesterday|last\s+night|overnight|the\s+day\s+before|"
+    r"early\s+(?:this|today)|the\s+day\s+before\s+yesterday|yesterday|last\s+night|overnight|"
+    r"the\s+day\s+before|"
     r"on\s+the\s+eve|last\s+week|this\s+week|earlier\s+this\s+week|past\s+week|"
     r"earlier\s+this\s+month|this\s+month|last\s+month|"
     r"(?:two|three|four|five|a\s+few)\s+days\s+(?:ago|earlier|before)|"
@@ -181,9 +182,15 @@ def _relative(text: str, published: dt.date) -> list[DateReading]:
             back = 7
         day = published - dt.timedelta(days=back)
         out.append(DateReading(day, day, day, 1, m.start(), m.end(), True))
+    hours: list[DateReading] = []
     for m in _RELATIVE.finditer(text, folded):
         w = re.sub(r"\s+", " ", m.group("w").lower())
-        if w in {"yesterday", "last night", "overnight", "the day before", "a day earlier",
+        if w in _HOURS_ONLY:  # "at dawn": the day is told elsewhere, or it is today
+            hours.append(DateReading(published, published, published, 1, m.start(), m.end(), True))
+        elif w == "the day before yesterday":
+            day = published - dt.timedelta(days=2)
+            out.append(DateReading(day, day, day, 1, m.start(), m.end(), True))
+        elif w in {"yesterday", "last night", "overnight", "the day before", "a day earlier",
                  "the previous day", "on the eve"}:  # fmt: skip
             day = published - dt.timedelta(days=1)
             end = published if w == "overnight" else day
@@ -204,9 +211,13 @@ def _relative(text: str, published: dt.date) -> list[DateReading]:
             n = {"two": 2, "three": 3, "four": 4, "five": 5}[w.split()[0]]
             day = published - dt.timedelta(days=n)
             out.append(DateReading(day, day, day, 1, m.start(), m.end(), True))
-        else:  # today, this morning, tonight, before dawn, in the early hours
+        else:  # today, this morning, tonight
             out.append(DateReading(published, published, published, 1, m.start(), m.end(), True))
-    return out
+    # "at dawn on Friday", "before dawn yesterday": the hour of a day told beside it
+    return out or hours
+
+
+_HOURS_ONLY = frozenset({"before dawn", "at dawn", "at dusk", "in the early hours"})
 
 
 def read_date(text: str, *, published: dt.date | None) -> DateReading | None:
@@ -243,7 +254,7 @@ def read_date(text: str, *, published: dt.date | None) -> DateReading | None:
 
 _REPORTING = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|added|confirmed|declared|revealed|"
-    r"published|posted|tweeted|claimed|denied|warned|noted)\s+(?:\w+\s+){0,3}?(?:on\s+)?$",
+    r"published|posted|tweeted|claimed|denied|warned|noted)[,\s]+(?:\w+[,\s]+){0,3}?(?:on\s+)?$",
     re.IGNORECASE,
 )
 

@@ -154,7 +154,8 @@ _SAID_AFTER = re.compile(
     r"(?:\s+[\w-]+){0,3}?\s*,?\s+(?:said|says|told|reported|added|confirmed)\b", re.IGNORECASE
 )
 _TITLE_BEFORE = re.compile(
-    r"\b(?:governor|mayor|chief|head|commander|council|minister|president|spokesman|"
+    r"\b(?:governor|mayor|chief|head|commander|council|minister|president|spokesman|wali|emir|"
+    r"amir|operations|command|"
     r"spokesperson|police\s+chief|member|members|mp|representative|director|deputy|"
     r"residents|people|leaders?|officials?|authorities|government|administration|mps)\s+"
     r"(?:of\s+|for\s+)(?:the\s+)?$",
