@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from mapper.extract._memo import forget
-from mapper.extract._triggers import FoldedPattern, fold
+from mapper.extract._triggers import FoldedPattern, contains_any, fold
 from mapper.extract.actors import (
     ISLAMIC_STATE,
     UNIDENTIFIED,
@@ -223,9 +223,9 @@ def _restates(sent: Sentence, best: PlaceUse, told: PlaceUse, gazetteer: Gazette
 _HISTORY_AGE = dt.timedelta(days=92)
 
 
-def _tells_again(sent: Sentence, event: _Event, published: dt.date | None) -> bool:
+def _tells_again(sent: Sentence, event: _Event, dates: _Dates) -> bool:
     """Whether ``sent`` goes on about the event just told ("The attackers ...", a claim)."""
-    if _NEW_EVENT.search(sent.text) or _other_time(sent, event, published):
+    if _NEW_EVENT.search(sent.text) or _other_time(sent, event, dates):
         return False
     m = _ANAPHOR.match(sent.text)
     if m is not None and m.group("noun") is not None:
@@ -323,32 +323,52 @@ def _answers_protest(sent: Sentence, event: _Event) -> bool:
     return any(c.kind == "protest" for s in event.sentences for c in find_cues(s.text))
 
 
-def _other_time(sent: Sentence, event: _Event, published: dt.date | None) -> bool:
+class _Dates:
+    """The date each sentence of one article tells, read once per sentence."""
+
+    def __init__(self, published: dt.date | None) -> None:
+        self.published = published
+        self._seen: dict[int, DateReading | None] = {}
+
+    def of(self, sent: Sentence) -> DateReading | None:
+        if sent.start not in self._seen:
+            self._seen[sent.start] = read_date(sent.text, published=self.published)
+        return self._seen[sent.start]
+
+
+def _other_time(sent: Sentence, event: _Event, dates: _Dates) -> bool:
     """Whether ``sent`` tells of another time than ``event``'s sentences do.
 
     "Last month, ...", "In December 2018, ...", or a toll on a day two days from the
     event's own.
     """
-    m = _OTHER_TIME.search(sent.text)
+    lower = sent.text.lower()
+    m = _OTHER_TIME.search(sent.text) if contains_any(lower, _OTHER_TIME_STEMS) else None
     if m is not None:
         return not any(m.group(0).lower() in s.text.lower() for s in event.sentences)
-    when = read_date(sent.text, published=published)
+    stated = read_casualties(sent.text).stated
+    if not stated and not _OLD_DATE_HINT.search(sent.text):
+        return False  # no toll, and no year or month that could make it history
+    when = dates.of(sent)
     if when is None or when.start is None or when.end is None:
         return False
+    published = dates.published
     if published is not None and when.end < published - _HISTORY_AGE:
         return True  # history the report recalls
-    if not read_casualties(sent.text).stated or _TOLL_UPDATE.search(sent.text):
+    if not stated or _TOLL_UPDATE.search(sent.text):
         return False  # (only a toll of another day must be kept apart, not a later count)
-    told = next(
-        (r for s in event.sentences if (r := read_date(s.text, published=published)) is not None),
-        None,
-    )
+    told = next((r for s in event.sentences if (r := dates.of(s)) is not None), None)
     if told is None or told.start is None or told.end is None:
         # the event is the report's news: a toll from a month before is another one's
         return published is not None and when.end < published - _MONTH
     return when.end < told.start - _DAY or when.start > told.end + _DAY
 
 
+_OTHER_TIME_STEMS = ("last", "previous", "ago", "earlier", "before", "similar")
+_OLD_DATE_HINT = re.compile(
+    r"\b(?:19|20)\d\d\b|\d[./-]\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
 _DAY = dt.timedelta(days=1)
 _MONTH = dt.timedelta(days=31)
 
@@ -396,6 +416,7 @@ def _group(
     weak: bool,
 ) -> list[_Event]:
     """Group event sentences into events by the place each is tied to."""
+    dates = _Dates(article.published)
     events: list[_Event] = []
     current: _Event | None = None
     pi = 0
@@ -419,7 +440,7 @@ def _group(
             if (
                 current is not None
                 and (stated or claim_span(sent.text) or _answers_protest(sent, current))
-                and not (stated and _other_time(sent, current, article.published))
+                and not (stated and _other_time(sent, current, dates))
             ):  # (not "In December 2018, a strike killed four people in the camp")
                 current.sentences.append(sent)
             elif current is not None and current.place is None and uses:
@@ -449,7 +470,7 @@ def _group(
                 current = target
             continue
         if best is None:
-            if current is None or _other_time(sent, current, article.published):
+            if current is None or _other_time(sent, current, dates):
                 # ("In December 2018, a strike killed four people in the camp": not this one)
                 current = _Event(place=None, recalled=current is not None)
                 events.append(current)
@@ -458,7 +479,7 @@ def _group(
         target = next(
             (e for e in events if e.place is not None and _same_place(e.place, best)), None
         )
-        if target is not None and _other_time(sent, target, article.published):
+        if target is not None and _other_time(sent, target, dates):
             target = None  # "Last month, four soldiers were killed in a similar ambush there"
         if target is None:
             target = next(
@@ -467,7 +488,7 @@ def _group(
                     for e in events
                     if e.place is not None
                     and _part_of(best, e.place, gazetteer)
-                    and not _other_time(sent, e, article.published)
+                    and not _other_time(sent, e, dates)
                     and not _SEPARATE.search(sent.text)
                 ),
                 None,
@@ -476,7 +497,7 @@ def _group(
                 target is None
                 and current is not None
                 and current.place is not None
-                and not _other_time(sent, current, article.published)
+                and not _other_time(sent, current, dates)
             ):
                 if _contains(best, current.place, gazetteer) and not _NEW_EVENT.search(sent.text):
                     # "... near the Salahuddin governorate building": the province of the
@@ -498,11 +519,7 @@ def _group(
         ):
             target = current
             target.place = best
-        elif (
-            target is None
-            and current is not None
-            and _tells_again(sent, current, article.published)
-        ):
+        elif target is None and current is not None and _tells_again(sent, current, dates):
             # "The attacker detonated his explosives at the checkpoint on the road to X",
             # "IS claimed the Baghdad bombing": the attack just told, whatever other place
             # the sentence names
@@ -648,6 +665,15 @@ def _drop_stray_quarters(
             quarters.append((use, {r.admin1 for r in records}))
     if not quarters:
         return places
+    told = {
+        (use.toponym.surface, r.admin1)
+        for use in places
+        if (r := _record(use, gazetteer)) is not None and r.admin1
+    }
+    if all(
+        any(n != use.toponym.surface and a in admins for n, a in told) for use, admins in quarters
+    ):
+        return places  # each quarter's governorate is named by another place told already
     text = article.text if not article.dateline else article.dateline + "\n" + article.text
     named: dict[str, set[str]] = {}  # name -> the governorates it is found in
     for m in gazetteer.scan(text):

@@ -391,6 +391,8 @@ _FOUND_BODIES = re.compile(
     re.IGNORECASE,
 )
 _JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?", re.I)
+_SUPPORT_STEMS = ("backed", "supported", "covered", "aided", "assisted", "helped", "support",
+                  "cover", "backing", "help")  # fmt: skip
 _UNIFORM_AFTER = re.compile(r"(?:['’]s)?\s+(?:military\s+)?uniforms?\b", re.IGNORECASE)
 _UNIFORM_BEFORE = re.compile(
     r"\buniforms?\s+(?:of|like\s+those\s+of)\s+(?:the\s+)?$", re.IGNORECASE
@@ -604,17 +606,24 @@ def assign_actors(
     mentions = _drop_speakers(text, named)
     tellers = [m for m in named if m not in mentions and m.name in _STATE]
     # "Iraqi forces, backed by coalition air strikes, retook ...": an ally, not a side
-    mentions = [
-        m
-        for m in mentions
-        if not (
-            _SUPPORTER_BEFORE.search(text, max(0, m.start - 60), m.start)
-            and _FROM_THE_AIR.search(text, max(0, m.start - 30), m.end + 25)
-        )
+    lower = text.lower()
+    if contains_any(lower, _SUPPORT_STEMS):
+        mentions = [
+            m
+            for m in mentions
+            if not (
+                _SUPPORTER_BEFORE.search(text, max(0, m.start - 60), m.start)
+                and _FROM_THE_AIR.search(text, max(0, m.start - 30), m.end + 25)
+            )
+        ]
+    if "uniform" in lower:
         # "gunmen in army uniforms", "disguised in the uniforms of the PMF": a disguise
-        and not _UNIFORM_AFTER.match(text, m.end)
-        and not _UNIFORM_BEFORE.search(text, max(0, m.start - 30), m.start)
-    ]
+        mentions = [
+            m
+            for m in mentions
+            if not _UNIFORM_AFTER.match(text, m.end)
+            and not _UNIFORM_BEFORE.search(text, max(0, m.start - 30), m.start)
+        ]
     cut = text.find(". ")
     folded = fold(text)  # only the verb's offsets are used
     first_verb = _ACTIVE_VERB.fast_search(text, folded, 0, cut if cut > 0 else len(text))

@@ -620,6 +620,9 @@ _CAME_AFTER = re.compile(
 )
 
 
+_TREND_STEMS = ("seen", "witnessed", "experienced", "suffered", "endured", "borne")
+
+
 def recalls_earlier(text: str) -> bool:
     """Whether a sentence sets the story after earlier events it does not date.
 
@@ -630,6 +633,9 @@ def recalls_earlier(text: str) -> bool:
     >>> recalls_earlier("The raid came two days after a bomb killed a contractor.")
     False
     """
+    lower = text.lower()
+    if "after" not in lower and "since" not in lower:
+        return False
     return bool(_CAME_AFTER.search(text))
 
 
@@ -645,9 +651,10 @@ def is_tally(text: str) -> bool:
     >>> is_tally("The district has seen several kidnappings of shepherds in recent months.")
     True
     """
-    if _TALLY_TIMES.search(text):
+    lower = text.lower()
+    if " times" in lower and _TALLY_TIMES.search(text):
         return True
-    if _TREND_VERB.search(text) and _LONG_PERIOD.search(text):
+    if contains_any(lower, _TREND_STEMS) and _TREND_VERB.search(text) and _LONG_PERIOD.search(text):
         return True
     return bool(_TALLY_VERB.search(text)) and bool(_TALLY_PERIOD.search(text))
 
