@@ -512,12 +512,33 @@ def _distance_agrees(after: str, place: Place, others: list[Place]) -> bool:
     """
     m = _STATED_KM.match(after)
     if m is None:
-        return False
+        d = _STATED_DIRECTION.match(after)
+        if d is None:
+            return False
+        # "Samarra, north of Baghdad": the direction fits where Samarra lies
+        want = _COMPASS.get(((d.group("ns") or "") + (d.group("ew") or "")).lower())
+        if want is None:
+            return False
+        return any(
+            abs((_bearing((o.lat, o.lon), (place.lat, place.lon)) - want + 180.0) % 360.0 - 180.0)
+            <= 50.0
+            for o in others
+        )
     stated = float(m.group("n")) * (1.609 if m.group("unit").lower() == "miles" else 1.0)
     return any(
         abs(_km((place.lat, place.lon), (o.lat, o.lon)) - stated) <= max(25.0, 0.35 * stated)
         for o in others
     )
+
+
+_STATED_DIRECTION = re.compile(
+    r"^,?\s*(?:(?:a|the)\s+(?:\w+\s+){0,2}?)?(?P<ns>north|south)?[\s-]?(?P<ew>east|west)?\s+of\b",
+    re.IGNORECASE,
+)
+_COMPASS = {
+    "north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+    "southwest": 225.0, "west": 270.0, "northwest": 315.0,
+}  # fmt: skip
 
 
 #: How near the story's places a record spelt like the toponym must lie to be taken.

@@ -641,3 +641,18 @@ def test_the_so_called_wali_of_a_city_is_a_title_and_a_casualty():
     (m,) = _placed(text)
     assert m.location is not None and m.location.name == "Hawija"
     assert m.casualties.killed == 1
+
+
+def test_a_town_north_of_another_governorate_s_city_is_that_town():
+    text = "Two bombers attacked a police station in Samarra, north of Baghdad, killing seven."
+    (m,) = _placed(text)
+    assert m.location is not None and m.location.name == "Samarra"
+
+
+def test_the_town_the_attackers_entered_places_an_attack_told_in_a_province():
+    text = (
+        "Militants attacked a town in Iraq's western Anbar province on Monday, killing eight "
+        "policemen. The militants entered Rutba from the desert before dawn."
+    )
+    (m,) = _placed(text)
+    assert m.location is not None and m.location.name == "Rutba"

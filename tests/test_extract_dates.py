@@ -104,3 +104,16 @@ def test_a_statement_s_day_after_several_words_is_not_the_event_day():
 def test_translated_day_phrases(text, day):
     reading = read_date(text, published=dt.date(2018, 7, 22))  # a Sunday
     assert reading is not None and reading.day == dt.date(2018, 7, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("In April, the body of a preacher was found near the port.", (2018, 4, 1), (2018, 4, 30)),
+        ("In July, rockets hit the base.", (2017, 7, 1), (2017, 7, 31)),
+    ],
+)
+def test_a_month_without_a_year_is_the_last_such_month(text, start, end):
+    reading = read_date(text, published=dt.date(2018, 6, 15))
+    assert reading is not None and reading.day is None
+    assert (reading.start, reading.end) == (dt.date(*start), dt.date(*end))

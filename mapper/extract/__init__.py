@@ -443,6 +443,17 @@ def _group(
                 and not (stated and _other_time(sent, current, dates))
             ):  # (not "In December 2018, a strike killed four people in the camp")
                 current.sentences.append(sent)
+            elif (
+                current is not None
+                and current.place is not None
+                and uses
+                and (where := _pick_place(uses, gazetteer)) is not None
+                and _restates(sent, where, current.place, gazetteer)
+                and _closer(where, current.place, gazetteer)
+            ):
+                # "... attacked a town in Anbar province. The militants entered Rutba ..."
+                current.place = where
+                current.take(sent, uses, 0)
             elif current is not None and current.place is None and uses:
                 # "US jets struck five sites. Three of them were near the town of X."
                 where = _pick_place(uses, gazetteer)

@@ -73,6 +73,11 @@ _MONTH_DAY = FoldedPattern(
 _IN_MONTH_YEAR = FoldedPattern(
     rf"\b(?:in|during)\s+(?:(?:early|late|mid)[-\s]?)?{_MONTH_RE}\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b"
 )
+# "In April, the body of ...": a month of the last twelve, no year
+_IN_MONTH = FoldedPattern(
+    rf"\b(?:in|during|last|earlier\s+in)\s+(?:(?:early|late|mid)[-\s]?)?{_MONTH_RE}\b"
+    r"(?![\s,]+(?:of\s+)?(?:19|20)\d\d|\s+[0-3]?\d\b)"
+)
 _NUMERIC = re.compile(
     r"\b(?:(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]?\d)-(?P<d1>[0-3]?\d)|(?P<d2>[0-3]?\d)[./]"
     r"(?P<m2>[01]?\d)[./](?P<y2>(?:19|20)\d\d))\b"
@@ -130,10 +135,17 @@ def _safe_date(year: int | None, month: int, day: int) -> dt.date | None:
 
 def _explicit(text: str, published: dt.date | None) -> list[DateReading]:
     out: list[DateReading] = []
-    if not _HAS_DIGIT.search(text):
-        return out
     folded = fold(text)
     named = folded is None or contains_any(folded, _MONTH_STEMS)
+    if named and published is not None:
+        for m in _IN_MONTH.finditer(text, folded):
+            month = _MONTHS[m.group("mon").lower().rstrip(".")]
+            recent = published.year if month <= published.month else published.year - 1
+            first = dt.date(recent, month, 1)
+            last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+            out.append(DateReading(None, first, last, 3, m.start(), m.end()))
+    if not _HAS_DIGIT.search(text):
+        return out
     for rx in (_DAY_MONTH, _MONTH_DAY) if named else ():
         for m in rx.finditer(text, folded):
             month = _MONTHS[m.group("mon").lower().rstrip(".")]
