@@ -656,3 +656,18 @@ def test_the_town_the_attackers_entered_places_an_attack_told_in_a_province():
     )
     (m,) = _placed(text)
     assert m.location is not None and m.location.name == "Rutba"
+
+
+def test_only_the_day_it_was_told_bounds_the_event():
+    text = "A security source stated, on Monday, that a bomb killed two soldiers in Tarmiyah."
+    (m,) = _placed(text, published=dt.date(2018, 7, 25))
+    assert m.event_date == dt.date(2018, 7, 23)
+    assert m.date_end == dt.date(2018, 7, 23)
+
+
+def test_a_namesake_abroad_is_not_an_iraqi_place():
+    text = (
+        "Turkish jets struck militant positions in Sinjar and in the Karachok area of "
+        "northeastern Syria on Tuesday."
+    )
+    assert [m.location.name for m in _placed(text) if m.location] == ["Sinjar"]

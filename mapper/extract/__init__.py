@@ -34,7 +34,7 @@ from mapper.extract.actors import (
 )
 from mapper.extract.casualties import casualties_of, read_casualties, read_figures
 from mapper.extract.claims import claim_span
-from mapper.extract.dates import DateReading, read_date
+from mapper.extract.dates import DateReading, read_date, statement_day
 from mapper.extract.events import (
     Cue,
     classify,
@@ -864,6 +864,11 @@ def _mention(
         )
         if date_sent is not None:
             cite("event_date", date_sent)
+    elif (said := _said_on(sents, article.published)) is not None:
+        # "A source stated on Monday that ...": nothing says when it happened, but it
+        # happened by the day it was told
+        event_date, date_start, date_end = said, said - dt.timedelta(days=1), said
+        precision, inferred = 2, True
     elif article.published is not None:
         event_date = article.published
         date_start = article.published - dt.timedelta(days=1)
@@ -924,6 +929,15 @@ def _mention(
         date_inferred=inferred,
     )
     return mention, (reading if not inferred else None)
+
+
+def _said_on(sents: list[Sentence], published: dt.date | None) -> dt.date | None:
+    """Return the day one of the event's sentences was told on, if a sentence says it."""
+    for s in sents:
+        day = statement_day(s.text, published=published)
+        if day is not None:
+            return day
+    return None
 
 
 def _joined(sents: list[Sentence]) -> tuple[str, list[int]]:

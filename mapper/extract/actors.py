@@ -291,7 +291,7 @@ _ACTIVE_VERB = FoldedPattern(
     r"shell(?:ed|s|ing)?|bomb(?:ed|s|ing)?|struck|strike|hit|raid(?:ed|s)?|storm(?:ed|s)?|"
     r"assassinat(?:ed|es)|execut(?:ed|es)|abduct(?:ed|s)|kidnapp(?:ed|s)|shot|opened\s+fire|"
     r"fired|launched|detonated|blew\s+up|blew\s+(?:himself|herself|themselves)\s+up|planted|clashed|repelled|thwarted|foiled|"
-    r"arrested|detained|captured|seized|dismantled|defused|destroyed|discovered|found|"
+    r"arrested|detained|captured|seized|dismantled|defused|destroyed|discovered|found|recovered|retrieved|"
     r"protested|demonstrated|rallied|carried\s+out|conducted|engaged|wounded|injured|"
     r"infiltrated|threw|thrown|stormed|burned|torched|stole|abducted|liberated|recaptured|"
     r"regained|retook|advanced|moved|entered|deployed|arrived|withdrew|imposed|hanged|"
@@ -756,7 +756,13 @@ def assign_actors(
         if name1 is None or name1 == CIVILIANS:
             if name2 is not None and name2 != CIVILIANS and name1 == CIVILIANS:
                 name1, name2, actor1, actor2 = name2, name1, actor2, actor1
-            elif name1 is None and name2 is not None and name2 not in _STATE | {CIVILIANS}:
+            elif (
+                name1 is None
+                and name2 is not None
+                and name2 not in _STATE | {CIVILIANS}
+                and actor2 is not None
+                and _does(text, folded, actor2)
+            ):
                 # "Businessman kidnapped in Zubair. Gunmen kidnapped him ...": the armed
                 # group is who did it, not whom it was done to
                 name1, actor1, name2, actor2 = name2, actor2, None, None
@@ -787,6 +793,12 @@ def assign_actors(
     if name1 is not None and name1 == name2:
         name2, actor2 = None, None
     return name1, name2, actor1, actor2
+
+
+def _does(text: str, folded: str | None, m: ActorMention) -> bool:
+    """Whether actor ``m`` is the subject of a verb right after it ("Gunmen kidnapped")."""
+    v = _ACTIVE_VERB.fast_search(text, folded, m.end, min(len(text), m.end + 25))
+    return v is not None and re.fullmatch(r"\s+(?:\w+\s+)?", text[m.end : v.start()]) is not None
 
 
 _BATTLES = frozenset(

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from mapper.extract._triggers import FoldedPattern, contains_any, fold
 
-__all__ = ["DateReading", "published_from_text", "read_date"]
+__all__ = ["DateReading", "published_from_text", "read_date", "statement_day"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +283,27 @@ _BEGAN = re.compile(
     r"kicked\s+off|got\s+under\s?way)\s+(?:late\s+|early\s+)?(?:on\s+|in\s+)?$",
     re.IGNORECASE,
 )
+
+
+def statement_day(text: str, *, published: dt.date | None) -> dt.date | None:
+    """Return the day a statement in ``text`` was made ("a source said on Monday that ...").
+
+    Not the event's day, but the last day it can have been, when nothing else says.
+
+    Examples
+    --------
+    >>> statement_day("A source stated, on Monday, that two guards were killed.",
+    ...               published=dt.date(2018, 7, 25))
+    datetime.date(2018, 7, 23)
+    """
+    if not text:
+        return None
+    found = [*_explicit(text, published), *(_relative(text, published) if published else [])]
+    for r in sorted(found, key=lambda r: r.span_start):
+        before = text[max(0, r.span_start - 40) : r.span_start]
+        if r.day is not None and _REPORTING.search(before):
+            return r.day
+    return None
 
 
 def _is_background(text: str, reading: DateReading) -> bool:

@@ -213,7 +213,7 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
         "riot",
         _rx(
             r"\briot(?:s|ers|ing|ed)?\b|\b(?:set\s+fire\s+to|torched|burn(?:ed|t)|stormed)\b"
-            r"[^.]{0,60}\b(?:office|building|headquarters|consulate|hq)\b|"
+            r"[^.]{0,60}\b(?:offices?|buildings?|headquarters|consulate|embassy|hq)\b|"
             r"\bthrew\s+stones\b|\bstone[-\s]throwing\b|\bburn(?:ed|ing|t)\s+tires\b|\bmob\b"
         ),
     ),
@@ -937,7 +937,7 @@ _BODIES_FOUND = _rx(
 )
 # "killed and recovered the bodies of four militants": fighters dead in a fight
 _FIGHTERS_DEAD = _rx(
-    r"\bkill(?:ed|ing)\b[^.;]{0,40}\b(?:found|recovered|retrieved)\b|\bbodies\s+of\s+(?:\w+\s+){0,3}?"
+    r"\bkill(?:ed|ing)\b[^.;]{0,100}\b(?:found|recovered|retrieved)\b|\bbodies\s+of\s+(?:\w+\s+){0,3}?"
     r"(?:militants|terrorists|fighters|jihadists|insurgents|attackers|gunmen|soldiers|policemen)\b"
 )
 _SUICIDE_TARGETED = _rx(

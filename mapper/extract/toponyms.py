@@ -198,6 +198,11 @@ _SITE_BEFORE = re.compile(
     r"hit|struck|around|besieged|torched|burned|set\s+fire\s+to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_ABROAD_AFTER = re.compile(
+    r"^,?\s+(?:(?:area|region|mountains?|district|province|town|village|city|camp|border\s+area)"
+    r"\s+)?(?:of|in)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?\s+)?"
+    r"(?:Syria|Turkey|Iran|Jordan|Saudi\s+Arabia|Kuwait|Lebanon)\b"
+)
 _SITE_MISSION = re.compile(
     r"\b(?:in|at|outside|near|inside|into|hit|struck|targeted|attacked|stormed|besieged|"
     r"around|torched|burned|burnt|to|on)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}(?:embassy|consulate|"
@@ -667,6 +672,8 @@ def _use_of(
         role = "event"
     if _is_person(text, a, b):
         return None
+    if _ABROAD_AFTER.match(after):
+        return None  # "the Karachok area of northeastern Syria": a namesake abroad
     outer = _longer_name_start(before)
     if outer is not None:
         if gazetteer is None or not _built_on_settlement(place_ids, gazetteer):
