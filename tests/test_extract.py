@@ -671,3 +671,12 @@ def test_a_namesake_abroad_is_not_an_iraqi_place():
         "northeastern Syria on Tuesday."
     )
     assert [m.location.name for m in _placed(text) if m.location] == ["Sinjar"]
+
+
+def test_the_fourth_such_incident_is_still_this_incident():
+    text = (
+        "Explosions hit a weapons depot near Balad air base on Tuesday evening, the fourth "
+        "such incident in a month, security sources said."
+    )
+    (m,) = _placed(text, published=dt.date(2019, 8, 21))
+    assert m.event_date == dt.date(2019, 8, 20)

@@ -543,7 +543,7 @@ def event_strength(text: str) -> int:
             score += 1
     if score and (is_tally(text) or recalls_earlier(text)):
         return 0
-    if score and _GENERIC.search(text) and not read_figures(text):
+    if score and _is_generic(text) and not read_figures(text):
         return 0  # "militias have been blamed for similar attacks": a pattern, not an event
     if score and _only_recalled(text):
         return 0  # "mourners gathered at a grave near X, where hundreds were shot dead"
@@ -563,6 +563,24 @@ _GENERIC = re.compile(
     r"\b(?:borne|bear|bears|bore)\s+the\s+brunt\b",
     re.IGNORECASE,
 )
+
+
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|last|\d+(?:st|nd|"
+    r"rd|th))\s+$",
+    re.IGNORECASE,
+)
+
+
+def _is_generic(text: str) -> bool:
+    """Whether ``text`` speaks of attacks of a kind, not of one ("similar attacks").
+
+    "the fourth such incident in a month" counts the one just told: still an event.
+    """
+    return any(
+        not _ORDINAL_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        for m in _GENERIC.finditer(text)
+    )
 
 
 # "in 2014", "since late 2015", "back in 2003": a year alone dates history, not news
