@@ -87,6 +87,12 @@ class Place:
         )
         return 6371.0 * math.hypot(dlat, dlon)
 
+    def bearing_to(self, other: Place) -> float:
+        """Return the compass bearing to ``other`` in degrees (0 north, 90 east; flat-earth)."""
+        dlat = other.lat - self.lat
+        dlon = (other.lon - self.lon) * math.cos(math.radians((self.lat + other.lat) / 2))
+        return (math.degrees(math.atan2(dlon, dlat)) + 360.0) % 360.0
+
 
 @dataclass(frozen=True, slots=True)
 class Evidence:

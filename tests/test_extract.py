@@ -680,3 +680,35 @@ def test_the_fourth_such_incident_is_still_this_incident():
     )
     (m,) = _placed(text, published=dt.date(2019, 8, 21))
     assert m.event_date == dt.date(2019, 8, 20)
+
+
+def test_a_bombing_recalled_less_than_a_week_before_adds_no_toll():
+    text = (
+        "Militants attacked a shrine in Balad late on Thursday, killing at least 35 people. "
+        "The assault came less than a week after a truck bombing in Baghdad's Karrada "
+        "district killed nearly 300 people."
+    )
+    (m, *_) = _placed(text, published=dt.date(2016, 7, 8))
+    assert m.casualties.killed == 35
+
+
+def test_a_town_the_next_sentence_names_that_way_places_an_attack_north_of_a_city():
+    text = (
+        "Militants attacked a shrine north of Baghdad on Thursday, killing 35 people. "
+        "The attack targeted the shrine in the town of Balad, where families had gathered."
+    )
+    (m,) = _placed(text, published=dt.date(2016, 7, 8))
+    assert m.location is not None and m.location.name == "Balad"
+
+
+def test_a_town_near_a_base_that_hosts_warplanes_is_no_air_strike():
+    text = (
+        "A bomb killed three people in Balad on Monday. Balad lies near a large air base "
+        "that has hosted F-16 warplanes."
+    )
+    assert [m.sub_event_type for m in _placed(text)] == ["Remote explosive/landmine/IED"]
+
+
+def test_police_meeting_rioters_are_the_second_side():
+    (m,) = _placed("Police fired tear gas at protesters who torched offices in Nasiriyah.")
+    assert (m.actor1, m.actor2) == ("Rioters (Iraq)", "Police Forces of Iraq (2014-)")

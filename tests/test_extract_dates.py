@@ -117,3 +117,8 @@ def test_a_month_without_a_year_is_the_last_such_month(text, start, end):
     reading = read_date(text, published=dt.date(2018, 6, 15))
     assert reading is not None and reading.day is None
     assert (reading.start, reading.end) == (dt.date(*start), dt.date(*end))
+
+
+def test_an_outlet_named_today_is_no_day():
+    text = "According to Baghdad Today, the clash erupted near the market."
+    assert read_date(text, published=dt.date(2018, 9, 5)) is None

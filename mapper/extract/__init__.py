@@ -194,6 +194,8 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 _RESTATE_KM = 25.0
+#: how far "north of X" may reach for a town a later sentence names
+_DIRECTION_KM = 150.0
 
 
 def _restates(sent: Sentence, best: PlaceUse, told: PlaceUse, gazetteer: Gazetteer) -> bool:
@@ -213,6 +215,13 @@ def _restates(sent: Sentence, best: PlaceUse, told: PlaceUse, gazetteer: Gazette
         return False
     if b.km_to(t) <= _RESTATE_KM:
         return True
+    rel = told.toponym
+    if rel.relation == "direction" and rel.distance_km is None and rel.bearing_deg is not None:
+        # "a shrine north of Baghdad ... The attack targeted the shrine in the town of
+        # Balad": a town that lies that way
+        off = abs((t.bearing_to(b) - rel.bearing_deg + 180.0) % 360.0 - 180.0)
+        if off <= 50.0 and b.km_to(t) <= _DIRECTION_KM:
+            return True
     # "... in northern Salahuddin province. The attack targeted a checkpoint near X"
     if t.feature_type == "district":
         return t.admin2 is not None and b.admin2 == t.admin2
@@ -837,10 +846,15 @@ def _mention(
                 break
             # "The toll rose to 18 on Friday": the day of the count; a later sentence may
             # say the day of the attack
-    if date_sent is not None and _TOLL_UPDATE.search(date_sent.text):
+    if date_sent is not None and reading is not None and _TOLL_UPDATE.search(date_sent.text):
+        counted = reading
         for s in sents[sents.index(date_sent) + 1 :]:
             later = read_date(s.text, published=article.published)
-            if later is not None and not _TOLL_UPDATE.search(s.text):
+            if (
+                later is not None
+                and not _TOLL_UPDATE.search(s.text)
+                and (later.end is None or counted.start is None or later.end <= counted.start)
+            ):  # (the attack came before the count, not a resignation after it)
                 reading, date_sent = later, s
                 break
     if (

@@ -292,7 +292,8 @@ _ACTIVE_VERB = FoldedPattern(
     r"assassinat(?:ed|es)|execut(?:ed|es)|abduct(?:ed|s)|kidnapp(?:ed|s)|shot|opened\s+fire|"
     r"fired|launched|detonated|blew\s+up|blew\s+(?:himself|herself|themselves)\s+up|planted|clashed|repelled|thwarted|foiled|"
     r"arrested|detained|captured|seized|dismantled|defused|destroyed|discovered|found|recovered|retrieved|"
-    r"protested|demonstrated|rallied|carried\s+out|conducted|engaged|wounded|injured|"
+    r"protested|demonstrated|rallied|carried\s+out|conducted|engaged|wound(?:ed|ing)|"
+    r"injur(?:ed|ing)|exploded|"
     r"infiltrated|threw|thrown|stormed|burned|torched|stole|abducted|liberated|recaptured|"
     r"regained|retook|advanced|moved|entered|deployed|arrived|withdrew|imposed|hanged|"
     r"beheaded|murdered|stabbed|released|freed|rescued|handed|took|assaulted|besieged|surrounded|"
@@ -317,7 +318,8 @@ _BY = re.compile(
     re.I,
 )
 _BARE_PASSIVE = re.compile(
-    r"(?:killed|wounded|injured|hurt|kidnapped|abducted|arrested|detained|executed)\s+"
+    r"(?:killed|wounded|injured|hurt|kidnapped|abducted|arrested|detained|executed|"
+    r"assassinated|shot\s+dead|gunned\s+down|murdered|beheaded)\s+"
     r"(?:in|by|as|after|during|near|when|while)\b",
     re.IGNORECASE,
 )
@@ -742,7 +744,14 @@ def assign_actors(
             actor1, name1 = force, force.name if force is not None else None
         name2, actor2 = PROTESTERS, None
     elif sub in {"Violent demonstration", "Mob violence"}:
+        if name1 in _STATE:
+            # "Police fired tear gas at protesters who torched the offices": the rioters
+            # are actor 1, the force that met them actor 2
+            name2, actor2 = name1, actor1
+            name1, actor1 = RIOTERS, None
         name1 = RIOTERS if name1 in {None, PROTESTERS, CIVILIANS} else name1
+        if name2 in {PROTESTERS, RIOTERS, CIVILIANS}:
+            name2, actor2 = None, None
     elif sub == "Armed clash" and name1 in {None, UNIDENTIFIED} and TRIBAL_FIGHT.search(text):
         name1, actor1 = COMMUNAL, None  # tribes or clans fighting each other
         name2, actor2 = (
@@ -759,7 +768,7 @@ def assign_actors(
             elif (
                 name1 is None
                 and name2 is not None
-                and name2 not in _STATE | {CIVILIANS}
+                and name2 not in _STATE | {CIVILIANS, PROTESTERS}
                 and actor2 is not None
                 and _does(text, folded, actor2)
             ):
@@ -798,7 +807,9 @@ def assign_actors(
 def _does(text: str, folded: str | None, m: ActorMention) -> bool:
     """Whether actor ``m`` is the subject of a verb right after it ("Gunmen kidnapped")."""
     v = _ACTIVE_VERB.fast_search(text, folded, m.end, min(len(text), m.end + 25))
-    return v is not None and re.fullmatch(r"\s+(?:\w+\s+)?", text[m.end : v.start()]) is not None
+    if v is None or _BARE_PASSIVE.match(text, v.start()):
+        return False  # ("Activist assassinated in X": done to, not by)
+    return re.fullmatch(r"\s+(?:\w+\s+)?", text[m.end : v.start()]) is not None
 
 
 _BATTLES = frozenset(

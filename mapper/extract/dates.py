@@ -197,6 +197,8 @@ def _relative(text: str, published: dt.date) -> list[DateReading]:
     hours: list[DateReading] = []
     for m in _RELATIVE.finditer(text, folded):
         w = re.sub(r"\s+", " ", m.group("w").lower())
+        if w == "today" and _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "(Baghdad Today)", "USA Today": an outlet's name
         if w in _HOURS_ONLY:  # "at dawn": the day is told elsewhere, or it is today
             hours.append(DateReading(published, published, published, 1, m.start(), m.end(), True))
         elif w == "the day before yesterday":
@@ -229,6 +231,7 @@ def _relative(text: str, published: dt.date) -> list[DateReading]:
     return out or hours
 
 
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
 _HOURS_ONLY = frozenset({"before dawn", "at dawn", "at dusk", "in the early hours"})
 
 

@@ -535,6 +535,8 @@ def event_strength(text: str) -> int:
     """
     kinds = {c.kind for c in _cues(text)}
     score = len(kinds & _STRONG)
+    if kinds == {"air"} and not _AIR_ACTION.search(text):
+        return 0  # "a base that has hosted F-16 warplanes": aircraft, no strike
     folded = fold(text)
     lower = text.lower() if folded is None else folded
     if contains_any(lower, _KILL_STEMS):
@@ -565,6 +567,12 @@ _GENERIC = re.compile(
 )
 
 
+_AIR_ACTION = re.compile(
+    r"\b(?:bomb(?:ed|ing|s)?|struck|strikes?|hit|hits|pounded|target(?:ed|ing|s)?|shell(?:ed|ing)|"
+    r"fired|raid(?:ed|s)?|attack(?:ed|s)?|kill(?:ed|ing|s)?|destroy(?:ed|ing|s)?|launched|"
+    r"carried\s+out|conducted|dropped|crashed|shot\s+down|downed|wound(?:ed|ing)|neutrali[sz]ed)\b",
+    re.IGNORECASE,
+)
 _ORDINAL_BEFORE = re.compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|last|\d+(?:st|nd|"
     r"rd|th))\s+$",
@@ -632,8 +640,9 @@ _TALLY_TIMES = re.compile(
 
 # "The killing comes days after 40 protesters were killed": an earlier event, not dated
 _CAME_AFTER = re.compile(
-    r"\b(?:came|comes|come|follows|followed)\s+(?:just\s+|only\s+|barely\s+|a\s+few\s+)?"
-    r"(?:days|weeks|months|years)\s+(?:after|since)\b",
+    r"\b(?:came|comes|come|follows|followed)\s+(?:just\s+|only\s+|barely\s+|a\s+few\s+|"
+    r"(?:less|more)\s+than\s+(?:a|an|one|two|three)\s+)?(?:days?|weeks?|months?|years?)\s+"
+    r"(?:after|since)\b",
     re.IGNORECASE,
 )
 
