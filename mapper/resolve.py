@@ -361,7 +361,7 @@ def _facility_near(
         if d > reach:
             continue
         if toponym.bearing_deg is not None:
-            bearing = _bearing((place.lat, place.lon), (site.lat, site.lon))
+            bearing = place.bearing_to(site)
             diff = abs((bearing - toponym.bearing_deg + 180.0) % 360.0 - 180.0)
             if diff > 60.0:
                 continue
@@ -381,14 +381,6 @@ def _facilities(gazetteer: Gazetteer) -> tuple[Place, ...]:
         _FACILITY_CACHE.clear()
         _FACILITY_CACHE[key] = found
     return found
-
-
-def _bearing(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lat2 = math.radians(a[0]), math.radians(b[0])
-    dlon = math.radians(b[1] - a[1])
-    x = math.sin(dlon) * math.cos(lat2)
-    y = math.cos(lat1) * math.sin(lat2) - math.sin(lat1) * math.cos(lat2) * math.cos(dlon)
-    return (math.degrees(math.atan2(x, y)) + 360.0) % 360.0
 
 
 def _seat(district: Place, gazetteer: Gazetteer) -> Place | None:
@@ -520,9 +512,7 @@ def _distance_agrees(after: str, place: Place, others: list[Place]) -> bool:
         if want is None:
             return False
         return any(
-            abs((_bearing((o.lat, o.lon), (place.lat, place.lon)) - want + 180.0) % 360.0 - 180.0)
-            <= 50.0
-            for o in others
+            abs((o.bearing_to(place) - want + 180.0) % 360.0 - 180.0) <= 50.0 for o in others
         )
     stated = float(m.group("n")) * (1.609 if m.group("unit").lower() == "miles" else 1.0)
     return any(

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 from mapper.extract._memo import per_article
 from mapper.extract._triggers import FoldedPattern, TriggerIndex, contains_any, fold
-from mapper.extract.events import TRIBAL_FIGHT
+from mapper.extract.claims import CLAIMED_DEED
+from mapper.extract.events import SUPPORT_BEFORE, TRIBAL_FIGHT
 
 __all__ = [
     "CIVILIANS",
@@ -357,9 +358,7 @@ def _clause_subjects(
 _CLAIMED = FoldedPattern(
     r"\b(?:claimed|claims|has\s+claimed|took|takes|admitted)\s+(?:(?:full|sole)\s+)?"
     r"(?:responsibility|credit)\b|\b(?:(?:was|were|is|are)\s+(?:\w+\s+){0,2}(?:to\s+be\s+)?)?"
-    r"behind\s+(?:the|this|that|it)\b|\bclaim(?:ed|s)\s+(?:the|this|that|both|these)\s+"
-    r"(?:[\w'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|assaults?|ambush|"
-    r"killings?|assassination|kidnapping|abduction)\b",
+    r"behind\s+(?:the|this|that|it)\b|" + CLAIMED_DEED,
     needles=("responsib", "credit", "behind", "claim"),
 )
 
@@ -377,14 +376,6 @@ def _claimants(text: str, folded: str | None, mentions: list[ActorMention]) -> l
         and m.name not in _VICTIMS_ONLY
     ]
     return before[-1:]
-
-
-_SUPPORTER_BEFORE = re.compile(
-    r"(?:backed|supported|covered|aided|assisted|helped)\s+by\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}$|"
-    r"(?:with|under)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}(?:support|cover|backing|help)\s+"
-    r"(?:of|from|by)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
 
 
 _FOUND_BODIES = re.compile(
@@ -614,7 +605,7 @@ def assign_actors(
             m
             for m in mentions
             if not (
-                _SUPPORTER_BEFORE.search(text, max(0, m.start - 60), m.start)
+                SUPPORT_BEFORE.search(text, max(0, m.start - 60), m.start)
                 and _FROM_THE_AIR.search(text, max(0, m.start - 30), m.end + 25)
             )
         ]

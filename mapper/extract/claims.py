@@ -27,7 +27,7 @@ import re
 from mapper.extract._memo import per_article
 from mapper.extract._triggers import FoldedPattern, contains_any, fold
 
-__all__ = ["CLAIMED", "REPORTED", "UNCONFIRMED", "claim_span", "claim_status"]
+__all__ = ["CLAIMED", "CLAIMED_DEED", "REPORTED", "UNCONFIRMED", "claim_span", "claim_status"]
 
 REPORTED = "reported"
 CLAIMED = "claimed"
@@ -44,15 +44,18 @@ _UNCONFIRMED = FoldedPattern(
     r"\bon\s+condition\s+of\s+anonymity\b|\bunsubstantiated\b|\brumou?red\b",
     needles=("confirm", "verif", "corroborat", "anonym", "named", "unsubstantiated", "rumo"),
 )
+#: "claimed the Hilla bombing", "claims both attacks": a group owns a deed it names
+CLAIMED_DEED = (
+    r"\bclaim(?:ed|s)\s+(?:the|this|that|both|these)\s+(?:[\w'’-]+\s+){0,3}?(?:attacks?|bombings?|"
+    r"blasts?|explosions?|assaults?|ambush|killings?|assassination|kidnapping|abduction)\b"
+)
 _CLAIMED = FoldedPattern(
     r"\bamaq\b|\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+attack|credit)\b|"
     r"\bresponsibility\s+(?:was\s+)?claimed\b|\b(?:in\s+a\s+)?statement\s+claiming\b|"
     r"\b(?:the\s+)?(?:group|militants|organisation|organization)['’]s?\s+(?:own\s+)?"
     r"(?:news\s+agency|media\s+(?:wing|outlet|arm)|propaganda)\b|\bclaimed\s+that\s+(?:their|"
     r"its)\s+fighters\b|\bclaimed\s+(?:\w+\s+){1,3}?that\s+(?:their|its)\s+(?:fighters|militants|"
-    r"members)\b|\b(?:is|isis|daesh)\s+claimed\b|\bclaim(?:ed|s)\s+(?:the|this|that|"
-    r"both|these)\s+(?:[\w'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|assaults?|"
-    r"ambush|killings?|assassination|kidnapping|abduction)\b",
+    r"members)\b|\b(?:is|isis|daesh)\s+claimed\b|" + CLAIMED_DEED,
     needles=("amaq", "claim", "agency", "media", "propaganda"),
 )
 

@@ -449,14 +449,15 @@ def _cues(text: str) -> tuple[Cue, ...]:
         out = [
             c
             for c in out
-            if c.kind != "air" or not _SUPPORT_BEFORE.search(text, max(0, c.start - 60), c.start)
+            if c.kind != "air" or not SUPPORT_BEFORE.search(text, max(0, c.start - 60), c.start)
         ]
     out.sort(key=lambda c: (c.start, c.kind))
     return tuple(out)
 
 
 _GROUND = frozenset({"regain", "overtake", "clash"})
-_SUPPORT_BEFORE = re.compile(
+#: "backed by", "with cover from": what follows supports the event's side
+SUPPORT_BEFORE = re.compile(
     r"(?:backed|supported|covered|aided|assisted|helped)\s+by\s+(?:[\w.'’-]+\s+){0,4}$|"
     r"(?:with|under)\s+(?:the\s+)?(?:support|cover|backing|help)\s+(?:of|from)\s+"
     r"(?:[\w.'’-]+\s+){0,4}$|(?:with|under)\s+(?:[\w.'’-]+\s+){0,3}(?:cover|support)\s+"
