@@ -224,3 +224,8 @@ def test_fighting_told_apart_from_the_bomb_does_not_make_it_a_battle():
         "Leaders asked for help to rebuild schools damaged in the fighting."
     )
     assert classify(text)[1] == "Remote explosive/landmine/IED"
+
+
+def test_people_neutralised_are_no_weapons_disrupted():
+    text = "The ministry said 12 terrorists were 'neutralized' in the mountains."
+    assert classify(text)[1] != "Disrupted weapons use"

@@ -223,7 +223,12 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
             r"\bdismant(?:l|le)(?:ed|ing|es)?\b(?!\s+(?:an?\s+|the\s+|\w+\s+){0,3}?(?:cells?|"
             r"networks?|gangs?|rings?|groups?)\b)|\bdismanlted\b|\bdefus(?:ed|al|ing|e)\b|"
             r"\bdisarm(?:ed|ing)\b|\bdefused\b|\bcontrolled\s+(?:detonation|explosion)\b|"
-            r"\bsafely\s+detonated\b|\bneutrali[sz]ed\b|\b(?:seiz(?:ed|ure|ing)|confiscat(?:ed|ion)|"
+            # a bomb "neutralised", not people ("neutralised seven PKK militants", "12
+            # terrorists were 'neutralised'": the Turkish army's word for killed)
+            r"\bsafely\s+detonated\b|\bneutrali[sz]ed\s+(?:an?\s+|the\s+|\d+\s+|\w+\s+){0,3}?"
+            r"(?:ieds?|bombs?|devices?|explosives?|mines?|charges?|vbieds?|belts?|vests?)\b|"
+            r"\b(?:ieds?|bombs?|devices?|explosives?|mines?|charges?|belts?|vests?)\s+(?:\w+\s+){0,3}?"
+            r"(?:were|was|had\s+been)\s+neutrali[sz]ed\b|\b(?:seiz(?:ed|ure|ing)|confiscat(?:ed|ion)|"
             r"recovered)\b(?=[^.]{0,60}\b(?:weapons?|arms|ammunition|explosives?|caches?|ieds?|"
             r"rockets?|mortars?|shells|bombs?|grenades?|rifles?|belts?|vests?|depots?|munitions)\b)|"
             r"\b(?:weapons|arms|ammunition|explosives|belts|vests|ieds|rockets|mortars|grenades|"
