@@ -242,7 +242,11 @@ def _point_for(
     if rel == "region" or place.feature_type == "governorate":
         seat = _capital(place, gazetteer) if place.feature_type == "governorate" else None
         return _location(seat or place, gazetteer, geo_precision=3, where_prec=4)
-    if _followed_by_district(toponym, mention) and place.feature_type in _SETTLEMENT:
+    if (
+        place.feature_type in _SETTLEMENT
+        and place.feature_type != "neighbourhood"  # "the Dora district of Baghdad": a quarter
+        and _followed_by_district(toponym, mention)
+    ):
         return _location(place, gazetteer, geo_precision=2, where_prec=3)
     if place.feature_type in {"district", "subdistrict"} and rel in {"in", "near"}:
         seat = _seat(place, gazetteer)
@@ -553,11 +557,17 @@ def _respelt_near(surface: str, places: list[Place], gazetteer: Gazetteer) -> Pl
 def _followed_by_district(toponym: Toponym, mention: Mention) -> bool:
     if re.search(r"\s(?:district|qada|sub-?district|nahiya)$", toponym.surface, re.IGNORECASE):
         return True
-    idx = mention.sentence.find(toponym.surface)
+    # the sentence that names the place, at the name (the mention's first sentence may be
+    # a headline with the bare name)
+    text, idx = mention.sentence, mention.sentence.find(toponym.surface)
+    for e in mention.evidence:
+        if e.field == "location" and e.start <= toponym.start < e.end:
+            text, idx = e.quote, toponym.start - e.start
+            break
     if idx == -1:
         return False
-    tail = mention.sentence[idx + len(toponym.surface) : idx + len(toponym.surface) + 14]
-    head = mention.sentence[max(0, idx - 14) : idx]
+    tail = text[idx + len(toponym.surface) : idx + len(toponym.surface) + 14]
+    head = text[max(0, idx - 14) : idx]
     return bool(
         re.match(r"\s+(?:district|qada|sub-?district|nahiya)\b", tail, re.IGNORECASE)
         or re.search(r"\b(?:district|qada)\s+of\s+(?:the\s+)?$", head, re.IGNORECASE)

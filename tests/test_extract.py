@@ -521,6 +521,63 @@ def test_a_trend_is_no_event():
     assert _placed(text) == []
 
 
+def test_a_quote_giving_the_same_toll_places_the_blast_more_exactly_not_twice():
+    text = (
+        "Two policemen were killed and four wounded on Sunday when a roadside bomb struck their "
+        'patrol on the road between Kirkuk and Daquq, police said. "The bomb went off near '
+        'Taza, south of Kirkuk, killing two policemen and wounding four," an officer said.'
+    )
+    (m,) = _placed(text)
+    assert m.location is not None and m.location.name == "Taza Khurmatu"
+    assert (m.casualties.killed, m.casualties.wounded) == (2, 4)
+
+
+def test_the_same_toll_at_two_nearby_towns_is_still_two_events():
+    text = (
+        "A roadside bomb killed two soldiers near Tarmiyah on Sunday. "
+        "A roadside bomb killed two farmers near Dujail on Sunday."
+    )
+    assert [m.location.name for m in _placed(text)] == ["Tarmiyah", "Dujail"]
+
+
+def test_a_quarter_called_a_district_is_the_quarter_itself():
+    (m,) = _placed(
+        "A bomb went off in a market in the Dora district of southern Baghdad on Sunday."
+    )
+    assert m.location is not None and m.location.name == "Dora"
+    assert m.location.geo_precision == 1
+
+
+def test_a_bare_name_in_the_headline_does_not_hide_the_body_s_district():
+    head = "Artillery pounds Sidakan\n\n"
+    text = head + (
+        "Turkish artillery shelled several villages in the Sidakan subdistrict on Tuesday, "
+        "burning orchards, the local mayor said."
+    )
+    art = _article(text, body_start=len(head), published=dt.date(2019, 6, 13))
+    (m,) = [
+        r
+        for r in map(
+            lambda x: resolve_mention(x, gazetteer=BUNDLED),
+            extract_mentions(art, gazetteer=BUNDLED),
+        )
+        if r is not None
+    ]
+    assert m.location is not None and m.location.name == "Sidakan"
+    assert m.location.geo_precision == 2
+
+
+def test_a_national_total_told_by_a_commission_adds_no_toll_to_a_local_protest():
+    text = (
+        "Police fired tear gas at protesters outside the provincial council in Nasiriyah on "
+        "Tuesday. A rights body said on Wednesday that 51 people had been killed across the "
+        "country since the unrest began."
+    )
+    (m,) = _placed(text, published=dt.date(2019, 10, 3))
+    assert m.location is not None and m.location.name == "Nasiriyah"
+    assert m.casualties.killed == 0
+
+
 def test_a_story_set_weeks_after_undated_attacks_does_not_report_them():
     text = (
         "A rocket landed near the US embassy in Baghdad on Sunday, causing no casualties. "

@@ -229,3 +229,14 @@ def test_fighting_told_apart_from_the_bomb_does_not_make_it_a_battle():
 def test_people_neutralised_are_no_weapons_disrupted():
     text = "The ministry said 12 terrorists were 'neutralized' in the mountains."
     assert classify(text)[1] != "Disrupted weapons use"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guards detained 14 men who had fled the fighting in the valley and held them for weeks.",
+        "Police arrested a family fleeing the clashes near the border.",
+    ],
+)
+def test_the_fighting_people_fled_does_not_make_an_arrest_a_battle(text):
+    assert classify(text)[1] == "Arrests"

@@ -194,6 +194,8 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 _RESTATE_KM = 25.0
+#: how far apart two places may lie when one toll for one kind of event ties them
+_SAME_TOLL_KM = 60.0
 #: how far "north of X" may reach for a town a later sentence names
 _DIRECTION_KM = 150.0
 
@@ -228,6 +230,36 @@ def _restates(sent: Sentence, best: PlaceUse, told: PlaceUse, gazetteer: Gazette
     return t.feature_type == "governorate" and b.admin1 == t.admin1
 
 
+def _same_toll(sent: Sentence, event: _Event) -> bool:
+    """Whether ``sent`` gives the same toll for the same kind of event as ``event``'s lead.
+
+    "Two soldiers were killed and three wounded when a bomb hit their vehicle on the
+    road ... 'A bomb exploded near the village of X, killing two soldiers and wounding
+    three,' the source said": one blast told twice, the second time more exactly.
+    """
+    if not event.sentences:
+        return False
+    told = read_casualties(sent.text)
+    if not told.stated or not told.killed:
+        return False
+    lead = event.sentences[0].text
+    first = read_casualties(lead)
+    if told.killed != first.killed:
+        return False
+    if told.wounded is not None and first.wounded is not None:
+        if told.wounded != first.wounded:
+            return False
+    elif not sent.text.startswith(_QUOTE_MARKS):
+        return False  # "A bomb killed two soldiers near X. A bomb killed two farmers near Y."
+    if victims_are_civilians(sent.text) != victims_are_civilians(lead):
+        return False
+    kinds = {c.kind for c in find_cues(sent.text)}
+    return bool(kinds & {c.kind for c in find_cues(lead)})
+
+
+_QUOTE_MARKS = ('"', "“", "‘", "'", "«")
+
+
 #: an event the report dates this long before its own date is history it recalls
 _HISTORY_AGE = dt.timedelta(days=92)
 
@@ -244,6 +276,12 @@ def _tells_again(sent: Sentence, event: _Event, dates: _Dates) -> bool:
 
 
 _CAME_AFTER = re.compile(r"\s+(?:came|comes|followed|follows)\b", re.IGNORECASE)
+
+
+def _near(a: PlaceUse, b: PlaceUse, gazetteer: Gazetteer) -> bool:
+    """Whether the places of two uses lie within ``_SAME_TOLL_KM`` of each other."""
+    ra, rb = _record(a, gazetteer), _record(b, gazetteer)
+    return ra is not None and rb is not None and ra.km_to(rb) <= _SAME_TOLL_KM
 
 
 def _closer(best: PlaceUse, told: PlaceUse, gazetteer: Gazetteer) -> bool:
@@ -525,6 +563,14 @@ def _group(
                     target = current
                 elif _restates(sent, best, current.place, gazetteer):
                     if _closer(best, current.place, gazetteer):
+                        current.place = best  # the same event, placed more precisely
+                    target = current
+                elif (
+                    not _NEW_EVENT.search(sent.text)
+                    and _near(best, current.place, gazetteer)
+                    and _same_toll(sent, current)
+                ):
+                    if _specificity(best, gazetteer) < _specificity(current.place, gazetteer):
                         current.place = best  # the same event, placed more precisely
                     target = current
             if target is not None:  # a neighbourhood or building of the event's town

@@ -445,7 +445,7 @@ def _cues(text: str) -> tuple[Cue, ...]:
             continue
         for a, b in rx.spans(text, folded):
             out.append(Cue(kind, a, b, text[a:b]))
-    if out and (history := _history_spans(text)):
+    if out and (history := _history_spans(text) + _fled_spans(text)):
         out = [c for c in out if not any(x <= c.start < y for x, y in history)]
     kinds = {c.kind for c in out}
     if "air" in kinds and kinds & _GROUND:
@@ -614,12 +614,13 @@ _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|where|when)\b", re.IGNOREC
 # a running total over a period: "More than 20 mukhtars have been killed since January"
 _TALLY_PERIOD = re.compile(
     r"\bsince\b|\bso\s+far\b|\bthis\s+year\b|\bin\s+recent\s+(?:days|weeks|months|years)\b|"
+    r"\b(?:across|throughout|around)\s+the\s+country\b|\bnationwide\b|"
     r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:few\s+|\w+\s+)?"
     r"(?:days|weeks|months|years)\b",
     re.IGNORECASE,
 )
 _TALLY_VERB = re.compile(
-    r"\b(?:have|has)\s+(?:now\s+|also\s+)?(?:been\s+)?(?:killed|died|wounded|injured|lost|"
+    r"\b(?:have|has|had)\s+(?:now\s+|also\s+)?(?:been\s+)?(?:killed|died|wounded|injured|lost|"
     r"perished|kidnapped|abducted|executed|recorded|documented|counted|claimed)\b",
     re.IGNORECASE,
 )
@@ -713,6 +714,30 @@ def _only_recalled(text: str) -> bool:
     if not cues or any(c.start < m.start() and c.kind in _STRONG for c in cues):
         return False
     return not _CLAUSE_TIME.search(text, m.end())
+
+
+#: "people who fled the fighting": the fighting is what they left, not this event
+_FLED = re.compile(
+    r"\b(?:fled|flee(?:ing)?|escap(?:ed|ing)|displaced\s+by|driven\s+out\s+by)\s+(?:from\s+)?"
+    r"(?:the\s+)?(?:recent\s+|heavy\s+|fierce\s+)?(?:fighting|clashes|violence|battles?|war|"
+    r"offensive|combat|shelling|air\s*strikes|bombardment)\b",
+    re.IGNORECASE,
+)
+
+
+def _fled_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of ``text`` that name a fight people fled (displacement, not an event).
+
+    Examples
+    --------
+    >>> _fled_spans("Police held 25 men who had fled the fighting in Hawija.")
+    [(27, 44)]
+    >>> _fled_spans("Troops fought IS in Hawija.")
+    []
+    """
+    if "fle" not in text and "escap" not in text and "displac" not in text and "driven" not in text:
+        return []
+    return [m.span() for m in _FLED.finditer(text)]
 
 
 def _history_spans(text: str) -> list[tuple[int, int]]:
@@ -833,6 +858,10 @@ def _choose(
         kinds = kinds - {"suicide"}  # explosive belts seized or defused, not worn
     explosive = kinds & {"suicide", "air", "shelling", "ied", "grenade", "chemical"}
     firefight = _FIREFIGHT.test(text, folded)
+    if firefight and (fled := _fled_spans(text)):
+        firefight = any(
+            not any(x <= a < y for x, y in fled) for a, _ in _FIREFIGHT.spans(text, folded)
+        )
     hit = _HIT_PEOPLE.test(text, folded) and not _DISPOSAL_KILL.test(text, folded)
     # protests and riots
     if "protest" in kinds and not (explosive or "onesided" in kinds):
