@@ -567,6 +567,51 @@ def test_a_bare_name_in_the_headline_does_not_hide_the_body_s_district():
     assert m.location.geo_precision == 2
 
 
+def test_an_attack_recalled_from_last_month_is_not_reported_again():
+    text = (
+        "A roadside bomb killed three soldiers near Tarmiyah on Monday, officers said. "
+        "Last month, gunmen killed two shepherds near Dujail."
+    )
+    (m,) = _placed(text, published=dt.date(2018, 5, 16))
+    assert m.location is not None and m.location.name == "Tarmiyah"
+
+
+def test_events_of_the_same_week_in_a_roundup_are_all_kept():
+    text = (
+        "A roadside bomb killed three soldiers near Tarmiyah on Monday. "
+        "On Saturday, gunmen killed two shepherds near Dujail."
+    )
+    names = [m.location.name for m in _placed(text, published=dt.date(2018, 5, 16))]
+    assert names == ["Tarmiyah", "Dujail"]
+
+
+def test_a_roundup_total_is_neither_an_event_nor_added_to_the_first_one():
+    text = (
+        "Seven people were killed in separate attacks across Iraq on Monday, police said. "
+        "A roadside bomb killed two soldiers near Tarmiyah. "
+        "Gunmen shot dead a shopkeeper in Dujail."
+    )
+    found = _placed(text, published=dt.date(2018, 5, 15))
+    assert [(m.location.name, m.casualties.killed) for m in found] == [
+        ("Tarmiyah", 2),
+        ("Dujail", 1),
+    ]
+
+
+def test_a_roundup_told_alone_is_still_reported():
+    (m,) = _placed("A series of bombings in Kirkuk killed nine people on Monday, police said.")
+    assert m.location is not None and m.location.name == "Kirkuk"
+    assert m.casualties.killed == 9
+
+
+def test_a_sentence_for_a_past_bombing_and_an_offensive_to_come_are_no_events():
+    text = (
+        "A court sentenced a man to death on Sunday for his part in a 2016 truck bombing in "
+        "Karrada that killed dozens. Troops are preparing for an offensive near Hit."
+    )
+    assert _placed(text) == []
+
+
 def test_a_national_total_told_by_a_commission_adds_no_toll_to_a_local_protest():
     text = (
         "Police fired tear gas at protesters outside the provincial council in Nasiriyah on "

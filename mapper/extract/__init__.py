@@ -41,6 +41,7 @@ from mapper.extract.events import (
     event_strength,
     find_cues,
     has_weak_cue,
+    is_roundup,
     is_tally,
     recalls_earlier,
     victims_are_civilians,
@@ -96,6 +97,7 @@ class _Event:
     places: list[PlaceUse] = field(default_factory=list)
     strength: int = 0
     recalled: bool = False  # another time's event told in passing, with no place of its own
+    roundup: bool = False  # a sum of several events ("attacks across Iraq killed 30")
 
     def take(self, sent: Sentence, uses: list[PlaceUse], strength: int) -> None:
         """Add one more sentence about this event, with the places it names."""
@@ -483,6 +485,7 @@ def _group(
                 read_casualties(sent.text).stated
                 and not is_tally(sent.text)
                 and not recalls_earlier(sent.text)
+                and not is_roundup(sent.text)
             )
             if (
                 current is not None
@@ -515,6 +518,17 @@ def _group(
             continue
         best = _pick_place(uses, gazetteer)
         listed = _listed_towns(sent, uses, best, gazetteer) if best is not None else []
+        if (
+            len(listed) <= 1
+            and (best is None or _specificity(best, gazetteer) >= _CITY)
+            and is_roundup(sent.text)
+        ):
+            # "A string of bombings across Iraq killed 30": a sum of the events told
+            # apart, if any; the next sentence starts afresh
+            events.append(_Event(place=best, roundup=True))
+            events[-1].take(sent, uses, strength)
+            current = None
+            continue
         if len(listed) > 1:
             # "protests were held in Halabja and Ranya": one event in each town
             for use in listed:
@@ -615,8 +629,8 @@ def _add_headline(
     into its parts, so that each part goes only to its own event.
     """
     for sent in (part for whole in head for part in _headline_parts(whole, places)):
-        if event_strength(sent.text) == 0:
-            continue
+        if event_strength(sent.text) == 0 or is_roundup(sent.text):
+            continue  # (nor "Wave of bombings across Iraq kills 30": not one event's toll)
         uses = [u for u in places if sent.start <= u.toponym.start < sent.end]
         best = _pick_place(uses, gazetteer)
         if best is None:
@@ -777,6 +791,10 @@ def _mentions(
     militants = ISLAMIC_STATE if _names_islamic_state(text) else UNIDENTIFIED
     mentions: list[Mention] = []
     first_date: DateReading | None = None
+    if any(not ev.roundup for ev in events):
+        # the events one by one, not their sum ("... killed 30 across Iraq. In the
+        # deadliest, a car bomb ...")
+        events = [ev for ev in events if not ev.roundup]
     for ev in events:
         if ev.place is None and ev.recalled:
             continue  # where it happened is not told: the story's place would be a guess
@@ -788,7 +806,28 @@ def _mentions(
         if first_date is None and reading is not None:
             first_date = reading
         mentions.append(mention)
-    return mentions
+    return _drop_recalled(mentions)
+
+
+_CITY = _SPECIFICITY["city"]
+
+#: a later event dated this long before the lead is one the report recalls ("Last month,
+#: a strike near X killed 11"), already news when it happened
+_RECALLED_GAP = dt.timedelta(days=3)
+
+
+def _drop_recalled(mentions: list[Mention]) -> list[Mention]:
+    """Leave out the events after the lead that the report dates well before it."""
+    if len(mentions) < 2:
+        return mentions
+    lead = mentions[0].date_start
+    if lead is None:
+        return mentions
+    return [mentions[0]] + [
+        m
+        for m in mentions[1:]
+        if m.date_inferred or m.date_end is None or m.date_end >= lead - _RECALLED_GAP
+    ]
 
 
 _IS_STEMS = ("islamic state", "isis", "isil", "daesh", "da'esh", "amaq", "jihad")

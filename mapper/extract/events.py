@@ -334,7 +334,7 @@ _KILLS = _rx(
 _QUOTES = frozenset("\"“‘«'")
 _HEDGE_STEMS = ("warn", "concern", "fear", "threat", "risk", "danger", "plan", "aim",
                 "expect", "intend", "vow", "could", "would", "might", "called", "urged",
-                "appeal", "condemn", "denounc", "deplor")  # fmt: skip
+                "appeal", "condemn", "denounc", "deplor", "prepar", "continu")  # fmt: skip
 _HEDGE = _rx(
     r"\b(?:warned|warns|warning)\s+(?:\w+\s+){0,3}?(?:that|of|against)\b|"
     r"\b(?:raised|voiced|expressed)\s+(?:\w+\s+)?concerns?\b|\bconcerns?\s+that\b|"
@@ -343,6 +343,9 @@ _HEDGE = _rx(
     r"intends?|vowed|vows|expected)\s+to\b|\bfraught\s+with\b|\bcould\s+(?:be|have)\b|"
     r"\bwould\s+(?:be|have)\b|\bmight\s+(?:be|have)\b|\brisk\s+of\b|"
     r"\bcalled\s+(?:on|upon)\b|\burged\b|\bappealed\s+(?:to|for)\b|"  # a call, not a deed
+    r"\bprepar(?:ing|es)\s+(?:for|to)\b|"  # an offensive to come
+    r"\bcontinu(?:e|es|ing)\s+(?:their|its|the)\s+(?:\w+\s+)?(?:offensive|campaign|push|"
+    r"advance|operations?)\b|"  # an offensive under way, told in passing
     r"\b(?:condemned|condemns|denounced|denounces|deplored|deplores)\b"  # a reaction
 )
 _KILL_STEMS = ("kill", "dead", "died", "wound", "injur", "casualt", "slain", "shot", "lives")
@@ -603,6 +606,13 @@ _HISTORY_YEAR = re.compile(
     r"(?:19[5-9]\d|20[0-4]\d)\b(?!\s*[-/.]\s*\d)",
     re.IGNORECASE,
 )
+# "a 2016 truck bombing", "the July 2016 attacks": a year that names a past event; it
+# dates what follows it in the sentence
+_PAST_EVENT_YEAR = re.compile(
+    r"\b(?:a|an|the|its|their)\s+(?:(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\s+)?(?:19[5-9]\d|20[0-4]\d)\s+(?=[a-z])",
+    re.IGNORECASE,
+)
 # "to mark four years since IS overran Sinjar", "on the anniversary of": the past
 _ANNIVERSARY = re.compile(
     r"\b(?:\w+\s+)(?:years?|decades?)\s+(?:since|after)\b|\banniversary\s+of\b",
@@ -693,6 +703,37 @@ def is_tally(text: str) -> bool:
     return bool(_TALLY_VERB.search(text)) and bool(_TALLY_PERIOD.search(text))
 
 
+# (not "a wave of attacks on army positions south of X": one assault on one front)
+_ROUNDUP = re.compile(
+    r"\b(?:string|series|wave|spate|rash|flurry)\s+of\s+(?:[\w-]+\s+){0,3}?(?:bombings|"
+    r"blasts|explosions|car\s+bombs)\b|\bin\s+(?:separate|several|multiple|"
+    r"various)\s+(?:[\w-]+\s+){0,2}?(?:attacks|incidents|bombings|blasts|explosions|clashes)\b|"
+    r"\b(?:across|throughout)\s+(?:iraq|the\s+country)\b|\bnationwide\b|\bin\s+all\b|"
+    r"\bin\s+total\b|\baltogether\b|\b(?:over|in)\s+the\s+(?:past|last)\s+(?:two|three|four|"
+    r"five|few|several|\d+)\s+days\b",
+    re.IGNORECASE,
+)
+_ROUNDUP_STEMS = ("string", "series", "wave", "spate", "rash", "flurry", "separate", "several",
+                  "multiple", "various", "across", "throughout", "nationwide", "all", "total",
+                  "altogether", "days")  # fmt: skip
+
+
+def is_roundup(text: str) -> bool:
+    """Whether a sentence sums up several events ("a wave of bombings killed 30").
+
+    Examples
+    --------
+    >>> is_roundup("Five people were killed in separate attacks across Iraq on Tuesday.")
+    True
+    >>> is_roundup("A series of bombings in and around Baghdad killed 11 people.")
+    True
+    >>> is_roundup("A car bomb killed 11 people in a Baghdad market.")
+    False
+    """
+    lower = text.lower()
+    return contains_any(lower, _ROUNDUP_STEMS) and _ROUNDUP.search(text) is not None
+
+
 _RECALLING = re.compile(r",\s*(?:where|which|who)\b", re.IGNORECASE)
 _CLAUSE_TIME = re.compile(
     r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|"
@@ -756,6 +797,8 @@ def _history_spans(text: str) -> list[tuple[int, int]]:
     [(20, 45)]
     >>> _history_spans("Gunmen killed two farmers on 3 May 2018.")
     []
+    >>> _history_spans("He was jailed for a 2016 bombing that killed 30.")
+    [(18, 48)]
     """
     spans: list[tuple[int, int]] = []
     for m in _ANNIVERSARY.finditer(text) if ("year" in text or "anniversar" in text) else ():
@@ -771,6 +814,9 @@ def _history_spans(text: str) -> list[tuple[int, int]]:
         else:
             stop = text.find(". ", m.end())
             spans.append((begin, len(text) if stop < 0 else stop + 1))
+    for m in _PAST_EVENT_YEAR.finditer(text):
+        stop = text.find(". ", m.end())
+        spans.append((m.start(), len(text) if stop < 0 else stop + 1))
     return spans
 
 
