@@ -612,6 +612,35 @@ def test_a_sentence_for_a_past_bombing_and_an_offensive_to_come_are_no_events():
     assert _placed(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "precision"),
+    [
+        (
+            "Jets struck a hideout in Wadi al-Shay, southwest of Kirkuk, on Monday.",
+            "Wadi al-Shay",
+            2,
+        ),
+        (
+            "A bomb killed two soldiers near Akashat, a mining town some 70 km north of Rutba.",
+            "Akashat",
+            2,
+        ),
+        ("A bomb killed a soldier in the Mushahada area of Tarmiyah district.", "Mushahada", 1),
+        ("Police detained three men in Mosul's al-Zanjili neighbourhood.", "Zanjili", 1),
+    ],
+)
+def test_the_place_a_landmark_describes_is_the_event_s_place(text, name, precision):
+    (m,) = _placed(text)
+    assert m.location is not None and m.location.name == name
+    assert m.location.geo_precision == precision
+
+
+def test_a_place_said_to_lie_where_the_gazetteer_has_it_not_is_left_for_the_landmark():
+    # the gazetteer's Qaraj lies north of Makhmur, not south
+    (m,) = _placed("Militants killed two policemen in the area of Qaraj, south of Makhmur.")
+    assert m.location is not None and m.location.name == "Makhmur"
+
+
 def test_a_national_total_told_by_a_commission_adds_no_toll_to_a_local_protest():
     text = (
         "Police fired tear gas at protesters outside the provincial council in Nasiriyah on "

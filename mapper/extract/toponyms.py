@@ -387,6 +387,7 @@ def _is_person(text: str, start: int, end: int) -> bool:
         prev is not None
         and not re.search(r"[.,;:!?\"“”()]\s*$", before)
         and prev.group(1).lower() not in _FUNCTION_WORDS
+        and not re.search(r"['’]s$", prev.group(1))  # "Mosul's al-Zanjili": a place's quarter
     )
     if named and (speaks or re.search(r"[a-z]i$", surface)):
         return True  # "Ranj Talabani said", "Abu Bakr al-Baghdadi"
@@ -778,7 +779,8 @@ _WITHIN = re.compile(
     rf"^\s*\)?\s*,?\s*(?:{_KIND}\s+)?(?:(?:in|of|within|inside)\s+)?(?:the\s+)?{_KIND}\s+of\s+"
     rf"(?:the\s+)?$|"
     rf"^\s+{_KIND}\s+(?:in|of)\s+(?:the\s+)?$|"
-    r"^\s*,?\s*(?:(?:some|about|around|approximately)\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kms|"
+    rf"^\s*,?\s*(?:an?\s+(?:[\w-]+\s+){{0,3}}?{_KIND}\s+)?"  # "X, a mining town 70 km north of Y"
+    r"(?:(?:some|about|around|approximately|roughly|nearly|just)\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kms|"
     r"kilomet(?:er|re)s?|miles?)\s+)?(?:in\s+|to\s+)?(?:the\s+)?(?:(?:north|south)(?:[-\s]?(?:east|west))?"
     r"|east|west)(?:ern)?\s+(?:of\s+)?(?:the\s+)?(?:(?:provincial\s+)?(?:city|town|capital|"
     r"province|district)\s+(?:of\s+)?)?$",
@@ -792,6 +794,12 @@ _CONTAINER_DROP = 1.0
 _HELD_TYPES = frozenset({"city", "town", "village", "neighbourhood", "facility", "road"})
 #: The kinds of record Y may be: a named district stays the event's district.
 _HOLDER_TYPES = frozenset({"city", "town", "village", "neighbourhood", "governorate", "region"})
+_AREA_OF = re.compile(r"^\s+(?:area|neighbou?rhood|quarter)\s+of\b", re.IGNORECASE)
+_GAP_KM = re.compile(
+    r"\b(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>km|kms|kilomet(?:er|re)s?|miles?)\b", re.IGNORECASE
+)
+#: The widest named area (a valley, a mountain) that a landmark town may describe.
+_SMALL_REGION_KM = 25.0
 #: How far apart X and Y may lie for the gazetteer to agree that Y holds X.
 _WITHIN_KM = 40.0
 
@@ -812,18 +820,31 @@ def _within_next(text: str, uses: list[PlaceUse], gazetteer: Gazetteer) -> list[
         gap = text[a.toponym.end : b.toponym.start]
         if len(gap) > 60 or not _WITHIN.match(gap):
             continue
-        if _DISTRICT_SURFACE.search(b.toponym.surface) or _DISTRICT_AFTER.match(
-            text[b.toponym.end : b.toponym.end + 20]
-        ):
-            continue
+        if (
+            _DISTRICT_SURFACE.search(b.toponym.surface)
+            or _DISTRICT_AFTER.match(text[b.toponym.end : b.toponym.end + 20])
+        ) and not _AREA_OF.search(gap):
+            continue  # (but "the X area of Y district": X, in Y's district)
         try:
             x = gazetteer.get(a.place_ids[0])
             y = gazetteer.get(b.place_ids[0])
         except (KeyError, LookupError, ValueError, IndexError):
             continue
-        if x.feature_type not in _HELD_TYPES or y.feature_type not in _HOLDER_TYPES:
+        if y.feature_type not in _HOLDER_TYPES or not (
+            x.feature_type in _HELD_TYPES
+            or (x.feature_type == "region" and x.precision_km <= _SMALL_REGION_KM)
+        ):  # ("Wadi al-Shay, southwest of Kirkuk": a valley says more than the city)
             continue
-        if y.feature_type != "governorate" and x.km_to(y) > _WITHIN_KM:
+        way = b.toponym.bearing_deg
+        if way is not None and b.toponym.relation == "direction" and x.km_to(y) > 5.0:
+            if abs((y.bearing_to(x) - way + 180.0) % 360.0 - 180.0) > 60.0:
+                continue  # "X, south of Y" where the gazetteer has X north of Y: a namesake
+        stated = _GAP_KM.search(gap)
+        if stated is not None:  # "X, 70 km north of Y": as far as the gazetteer has it
+            km = float(stated.group("n")) * (1.609 if stated.group("unit")[0] in "mM" else 1.0)
+            if abs(x.km_to(y) - km) > max(25.0, 0.35 * km):
+                continue
+        elif y.feature_type != "governorate" and x.km_to(y) > _WITHIN_KM:
             continue
         if y.feature_type == "governorate" and x.admin1 != y.admin1:
             continue
