@@ -641,6 +641,34 @@ def test_a_place_said_to_lie_where_the_gazetteer_has_it_not_is_left_for_the_land
     assert m.location is not None and m.location.name == "Makhmur"
 
 
+def test_the_town_a_later_sentence_gives_places_a_killing_told_in_a_province():
+    text = (
+        "A tribal elder was shot dead in Diyala province on Sunday night, police said. "
+        "Sheikh Hamid al-Juburi was killed by gunmen outside his home in Khanaqin late on Sunday."
+    )
+    (m,) = _placed(text, published=dt.date(2018, 3, 5))
+    assert m.location is not None and m.location.name == "Khanaqin"
+    assert m.sub_event_type == "Attack"
+    assert m.casualties.killed == 1
+
+
+def test_the_checkpoint_named_again_places_the_bombing_told_in_a_province():
+    text = (
+        "A car bomb exploded at a checkpoint in Salahuddin province on Wednesday, killing six "
+        "soldiers. The checkpoint guards the southern entrance to Samarra, police said."
+    )
+    (m,) = _placed(text)
+    assert m.location is not None and m.location.name == "Samarra"
+
+
+def test_another_attack_in_the_province_stays_another_event():
+    text = (
+        "A bomb killed two soldiers in Anbar province on Monday. "
+        "Gunmen also killed a farmer near Hit."
+    )
+    assert len(_placed(text)) == 2
+
+
 def test_a_national_total_told_by_a_commission_adds_no_toll_to_a_local_protest():
     text = (
         "Police fired tear gas at protesters outside the provincial council in Nasiriyah on "

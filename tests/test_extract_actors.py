@@ -303,3 +303,32 @@ def test_who_found_the_bodies_did_not_kill():
     text = "Police found the bodies of three men dumped near the river."
     a1, _, _, _ = assign_actors(text, sub_event_type="Attack")
     assert a1 == UNIDENTIFIED
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("a Turkish soldier", "Military Forces of Turkey (2016-)"),
+        ("Shi'ite militiamen", PMF),
+    ],
+)
+def test_more_aliases(text, name):
+    assert [a.name for a in find_actors(text)] == [name]
+
+
+def test_gunmen_believed_to_be_a_group_are_that_group():
+    a1, a2, *_ = assign_actors(
+        "Gunmen believed to be Islamic State militants seized two herders near the hills.",
+        sub_event_type="Abduction/forced disappearance",
+    )
+    assert (a1, a2) == (ISLAMIC_STATE, CIVILIANS)
+
+
+def test_the_command_whose_statement_tells_the_bombing_is_not_its_author():
+    a1, *_ = assign_actors(
+        "A bomber set off his vest among labourers, a statement by the Joint Operations "
+        "Command said. Islamic State claimed the attack.",
+        sub_event_type="Suicide bomb",
+        militants=ISLAMIC_STATE,
+    )
+    assert a1 == ISLAMIC_STATE

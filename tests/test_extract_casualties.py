@@ -107,3 +107,19 @@ def test_a_later_death_raising_the_toll():
 def test_of_them_and_both(text, killed, wounded):
     c = read_casualties(text)
     assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen shot dead Karim al-Saadi outside his shop on Sunday.",
+        "Unknown gunmen assassinated activist Salah Hamid in the city.",
+        "Karim al-Saadi was shot dead outside his shop.",
+    ],
+)
+def test_one_named_person_killed_is_one_dead(text):
+    assert read_casualties(text).killed == 1
+
+
+def test_a_named_group_killed_is_no_person():
+    assert read_casualties("Troops killed Islamic State militants near the river.").killed != 1

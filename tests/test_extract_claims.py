@@ -35,3 +35,8 @@ def test_unconfirmed_beats_claimed_and_span_points_at_words():
     status, start, end = found
     assert status == "unconfirmed"
     assert "confirm" in text[start:end]
+
+
+def test_a_group_saying_it_carried_out_the_attack_claims_it():
+    text = "ISIL said in a statement posted online that it had carried out the bombing."
+    assert claim_status(text) == "claimed"

@@ -192,7 +192,7 @@ _SEPARATE = re.compile(
 _ANAPHOR = re.compile(
     r"^(?:[\"“‘']\s*)?(?:(?P<noun>(?:the|these|those)\s+(?:\w+\s+)?(?:attackers?|gunmen|"
     r"assailants?|militants|bombers?|kidnappers|abductors|blast|explosion|bombing|attack|ambush|"
-    r"strike|raid))|they|he)\b",
+    r"strikes?|airstrikes?|raid|bomb|shells|rockets|checkpoint|convoy|patrol))|they|he)\b",
     re.IGNORECASE,
 )
 _RESTATE_KM = 25.0
@@ -260,6 +260,43 @@ def _same_toll(sent: Sentence, event: _Event) -> bool:
 
 
 _QUOTE_MARKS = ('"', "“", "‘", "'", "«")
+
+
+def _details(sent: Sentence, best: PlaceUse, event: _Event, dates: _Dates) -> bool:
+    """Whether ``sent`` tells where in the governorate the event just told happened.
+
+    "A cleric was shot dead in Basra province, police said. Sheikh X was killed late
+    Thursday in Abu al-Khasib by gunmen ...": the same killing, placed in a town of the
+    province the lead named; not when the sentence opens another event ("also", "in a
+    separate attack") or tells of another kind of event or a larger toll.
+    """
+    if event.place is None or not event.sentences or _NEW_EVENT.search(sent.text):
+        return False
+    if _OTHER_TIME.search(sent.text):
+        return False
+    gazetteer = dates.gazetteer
+    told, here = _record(event.place, gazetteer), _record(best, gazetteer)
+    if told is None or here is None or here.id == told.id:
+        return False
+    if told.feature_type == "governorate" or event.place.toponym.relation == "region":
+        if here.admin1 is None or here.admin1 != told.admin1:  # "in Basra province"
+            return False
+    elif told.feature_type != "region" or here.km_to(told) > told.precision_km:
+        return False
+    lead = event.sentences[0].text
+    if not {c.kind for c in find_cues(sent.text)} & {c.kind for c in find_cues(lead)}:
+        return False
+    now, first = read_casualties(sent.text), read_casualties(lead)
+    if now.stated and first.stated and (now.killed or 0) > (first.killed or 0):
+        return False
+    when = dates.of(sent)
+    said = next((r for s in event.sentences if (r := dates.of(s)) is not None), None)
+    if when is None or when.start is None or when.end is None:
+        return True
+    if said is None or said.start is None or said.end is None:
+        return not (dates.published and when.end < dates.published - _RECALLED_GAP)
+    # (the lead's day may be the day it was told: the deed may come a few days before)
+    return said.start - _RECALLED_GAP <= when.end and when.start <= said.end + _DAY
 
 
 #: an event the report dates this long before its own date is history it recalls
@@ -375,8 +412,9 @@ def _answers_protest(sent: Sentence, event: _Event) -> bool:
 class _Dates:
     """The date each sentence of one article tells, read once per sentence."""
 
-    def __init__(self, published: dt.date | None) -> None:
+    def __init__(self, published: dt.date | None, gazetteer: Gazetteer) -> None:
         self.published = published
+        self.gazetteer = gazetteer
         self._seen: dict[int, DateReading | None] = {}
 
     def of(self, sent: Sentence) -> DateReading | None:
@@ -465,7 +503,7 @@ def _group(
     weak: bool,
 ) -> list[_Event]:
     """Group event sentences into events by the place each is tied to."""
-    dates = _Dates(article.published)
+    dates = _Dates(article.published, gazetteer)
     events: list[_Event] = []
     current: _Event | None = None
     pi = 0
@@ -587,6 +625,9 @@ def _group(
                     if _specificity(best, gazetteer) < _specificity(current.place, gazetteer):
                         current.place = best  # the same event, placed more precisely
                     target = current
+            if target is None and current is not None and _details(sent, best, current, dates):
+                current.place = best  # the town of the province the lead named
+                target = current
             if target is not None:  # a neighbourhood or building of the event's town
                 target.take(sent, uses, strength)
                 current = target

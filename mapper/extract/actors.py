@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from mapper.extract._memo import per_article
 from mapper.extract._triggers import FoldedPattern, TriggerIndex, contains_any, fold
-from mapper.extract.claims import CLAIMED_DEED
+from mapper.extract.claims import CLAIMED_DEED, SAID_IT_DID
 from mapper.extract.events import SUPPORT_BEFORE, TRIBAL_FIGHT
 
 __all__ = [
@@ -84,6 +84,11 @@ _ALIASES: tuple[tuple[str, str, int], ...] = (
         re.I,
     ),
     (r"\bPM[FU]s?\b", PMF, 0),
+    (
+        r"\bshi['’]?(?:ite|a)\s+(?:militias?|militiam[ae]n|paramilitar(?:y|ies)|fighters)\b",
+        PMF,
+        re.I,
+    ),
     (r"\b(?:Badr|Kata'?ib\s+Hezbollah|Asa'?ib\s+Ahl\s+al[-\s]Haq|Saraya\s+al[-\s]Salam)\b", PMF, 0),
     (
         r"\btribal\s+(?:mobili[sz]ation(?:\s+forces?)?|fighters?|hashd|forces?|militias?)\b|"
@@ -117,14 +122,15 @@ _ALIASES: tuple[tuple[str, str, int], ...] = (
         re.I,
     ),
     (
-        r"\bturkish\s+(?:army|military|forces|troops|soldiers|warplanes|war\s*planes|jets|"
+        r"\bturkish\s+(?:army|military|forces|troops|soldiers?|servicem[ae]n|commandos?|"
+        r"warplanes|war\s*planes|jets|"
         r"aircraft|air\s+force|artillery|drones?|armed\s+forces|air\s*strikes?|shelling)\b|"
         r"\bturkey['’]s\s+(?:army|military|forces|air\s+force)\b|\bankara['’]s\s+forces\b",
         TURKEY,
         re.I,
     ),
     (
-        r"\biranian\s+(?:army|military|forces|troops|artillery|revolutionary\s+guards?|"
+        r"\biranian\s+(?:army|military|forces|troops|soldiers?|artillery|revolutionary\s+guards?|"
         r"drones?)\b|\b(?:irgc|revolutionary\s+guards?(?:\s+corps)?)\b",
         IRAN,
         re.I,
@@ -172,7 +178,8 @@ _ALIASES: tuple[tuple[str, str, int], ...] = (
     ),
     (r"\bprotesters?\b|\bdemonstrators?\b|\bprotestors?\b|\bactivists?\b", PROTESTERS, re.I),
     (
-        r"\b(?:militants?|terrorists?|insurgents?|extremists?|jihads?)\b",
+        r"\b(?:militants?|terrorists?|insurgents?|extremists?|jihads?)\b|"
+        r"\b(?:would-be\s+)?suicide\s+(?:bombers|attackers)\b",
         MILITANTS,
         re.I,
     ),
@@ -212,6 +219,7 @@ _ALIAS_STEMS: tuple[tuple[str, ...], ...] = (
     ("mobili",),
     ("hashd", "hashed"),
     ("pmf", "pmu"),
+    ("shi",),
     ("badr", "kata", "asa", "saraya"),
     ("tribal", "tmf"),
     ("terrorism", "cts", "special", "golden"),
@@ -232,7 +240,7 @@ _ALIAS_STEMS: tuple[tuple[str, ...], ...] = (
      "joint", "government", "federal", "intelligence", "force", "command", "brigade",
      "division", "regiment", "battalion"),
     ("protest", "demonstrat", "activist"),
-    ("militant", "terrorist", "insurgent", "extremist", "jihad"),
+    ("militant", "terrorist", "insurgent", "extremist", "jihad", "suicide"),
     ("riot", "mob"),
     ("tribal", "clan", "tribe", "tribesm"),
     ("gunm", "assailant", "attacker", "men", "group", "person", "individual", "militant",
@@ -284,7 +292,41 @@ def _actors(text: str) -> tuple[ActorMention, ...]:
             taken.append((a, b))
             found.append(ActorMention(name, a, b, text[a:b]))
     found.sort(key=lambda x: x.start)
-    return tuple(found)
+    return tuple(_named_by_belief(text, found))
+
+
+# "gunmen believed to be IS militants": who the gunmen were, in the teller's guess
+_BELIEVED = re.compile(
+    r",?\s*(?:(?:who|that)\s+(?:were|are|was|is)\s+)?(?:believed|thought|suspected|said|presumed|"
+    r"reported)\s+to\s+(?:be|belong\s+to|have\s+been)\s+(?:from\s+|with\s+)?(?:the\s+)?"
+    r"(?:[\w-]+\s+)?",
+    re.IGNORECASE,
+)
+_UNNAMED = frozenset({UNIDENTIFIED, MILITANTS})
+
+
+def _named_by_belief(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """Merge "gunmen believed to be IS" into one mention of IS where the gunmen stand."""
+    if "to " not in text or len(found) < 2:
+        return found
+    out: list[ActorMention] = []
+    skip = -1
+    for i, m in enumerate(found):
+        if i == skip:
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (
+            nxt is not None
+            and m.name in _UNNAMED
+            and nxt.name not in _UNNAMED
+            and nxt.name != CIVILIANS
+            and _BELIEVED.fullmatch(text, m.end, nxt.start)
+        ):
+            out.append(ActorMention(nxt.name, m.start, m.end, m.text))
+            skip = i + 1
+            continue
+        out.append(m)
+    return out
 
 
 _ACTIVE_VERB = FoldedPattern(
@@ -358,8 +400,8 @@ def _clause_subjects(
 _CLAIMED = FoldedPattern(
     r"\b(?:claimed|claims|has\s+claimed|took|takes|admitted)\s+(?:(?:full|sole)\s+)?"
     r"(?:responsibility|credit)\b|\b(?:(?:was|were|is|are)\s+(?:\w+\s+){0,2}(?:to\s+be\s+)?)?"
-    r"behind\s+(?:the|this|that|it)\b|" + CLAIMED_DEED,
-    needles=("responsib", "credit", "behind", "claim"),
+    r"behind\s+(?:the|this|that|it)\b|" + CLAIMED_DEED + "|" + SAID_IT_DID,
+    needles=("responsib", "credit", "behind", "claim", "said"),
 )
 
 
@@ -510,7 +552,10 @@ def _drop_affiliated(text: str, mentions: list[ActorMention]) -> list[ActorMenti
 
 
 # who tells of the event, not who took part: "..., the Iraqi military said."
-_TAG_BEFORE = re.compile(r",\s*(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$")
+_TAG_BEFORE = re.compile(
+    r",\s*(?:(?:an?|the)\s+(?:\w+\s+)?(?:statement|spokesm[ae]n|spokesperson|source|official)s?\s+"
+    r"(?:from|by|of|for)\s+)?(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$"
+)
 _TAG_AFTER = re.compile(
     r"(?:['’]s(?:\s+[\w-]+){1,4}?|(?:\s+[\w-]+){0,2}?)\s+(?:said|says|say|told|reported|"
     r"announced|stated|added)\b",

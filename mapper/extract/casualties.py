@@ -563,6 +563,9 @@ def _figures(sentence: str) -> tuple[CasualtyFigure, ...]:
             elif (he := _HE_BEFORE.search(sentence, 0, v.start())) is not None:
                 # "He died instantly", "She was shot dead": one person told before
                 linked = [_Phrase(he.start(1), he.end(1), 1, None, "unknown", False, "")]
+            elif v.group("kill") and (who := _named_victim(sentence, v, active)) is not None:
+                # "Gunmen shot dead Ihab al-Wazni", "Fahim al-Taie was shot dead": one man
+                linked = [_Phrase(who[0], who[1], 1, None, "unknown", False, "")]
         for ph in linked:
             for kind in kinds:
                 out.append(
@@ -602,6 +605,46 @@ _BARE_BEFORE = FoldedPattern(
     rf"(?:(?:were|was|had\s+been|have\s+been|are)\s+)?|(?<![\w,.-]){_QUANT}(?P<num2>\d+|"
     rf"{_WORDNUM})\s+(?:were|was|had\s+been|have\s+been|are)\s+)(?:\w+ly\s+)?$"
 )
+#: a person's name: two to four capitalised words, with their particles ("Ihab al-Wazni")
+_NAME = (
+    r"[A-Z][a-z'’]+(?:(?:\s+|-)(?:(?:al|el|bin|ibn|abu|Abu|Al|El|Bin|Ibn)[-\s])?[A-Z][a-z'’]+)"
+    r"{1,3}"
+)
+_NAMED_AFTER = re.compile(
+    r"\s+(?:(?:the\s+|a\s+)?(?:prominent\s+|well-known\s+|local\s+|civil\s+|senior\s+)?"
+    r"(?:activist|journalist|lawyer|doctor|cleric|sheikh|candidate|official|businessman|"
+    r"writer|poet|academic|professor|researcher|blogger|judge|engineer|mukhtar)\s+)?"
+    rf"(?P<name>{_NAME})(?!\s+(?:[A-Z]|militants?|fighters?|members?|forces|troops|residents|"
+    r"soldiers|police|villagers|civilians))"
+)
+_NAMED_BEFORE = re.compile(
+    rf"(?:^|[,;]\s*|\band\s+)(?:[a-z]+\s+){{0,3}}?(?P<name>{_NAME})(?:,[^,;]{{1,60}},)?\s+"
+    r"(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?$"
+)
+#: capitalised words that make a name a group, a force or a place, not a person
+_NOT_A_PERSON = frozenset(
+    {"islamic", "state", "iraqi", "kurdish", "turkish", "iranian", "american", "army", "police",
+     "forces", "daesh", "peshmerga", "popular", "mobilization", "mobilisation", "units",
+     "security", "federal", "counter", "special", "coalition", "united", "states", "brigade",
+     "division", "hashd", "shaabi", "workers", "party", "ministry", "command", "operations",
+     "province", "city", "district", "village", "mount", "mountains", "lake", "river", "camp",
+     "base", "airport", "street", "square", "bridge", "market", "hospital", "university"}
+)  # fmt: skip
+
+
+def _named_victim(sentence: str, verb: re.Match[str], active: bool) -> tuple[int, int] | None:
+    """Return the span of one named person killed by ``verb``, if the sentence names one."""
+    m = _NAMED_AFTER.match(sentence, verb.end()) if active else None
+    if m is None:
+        m = _NAMED_BEFORE.search(sentence, 0, verb.start())
+    if m is None:
+        return None
+    words = re.split(r"[-\s]+", m.group("name").lower())
+    if any(w in _NOT_A_PERSON for w in words):
+        return None
+    return m.start("name"), m.end("name")
+
+
 _HE_BEFORE = re.compile(
     r"(?:^|[,;]\s*|\band\s+)(he|she)\s+(?:(?:was|had\s+been|has\s+been|later|also|"
     r"reportedly|then|subsequently)\s+)*(?:\w+ly\s+)?$",

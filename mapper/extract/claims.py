@@ -49,19 +49,27 @@ CLAIMED_DEED = (
     r"\bclaim(?:ed|s)\s+(?:the|this|that|both|these)\s+(?:[\w'’-]+\s+){0,3}?(?:attacks?|bombings?|"
     r"blasts?|explosions?|assaults?|ambush|killings?|assassination|kidnapping|abduction)\b"
 )
+#: "... said in a statement that it had carried out the attack": a teller owns the deed
+SAID_IT_DID = (
+    r"\bsaid\b[^.;]{0,60}?\b(?:it|its\s+(?:fighters|militants|members|men))\s+(?:had\s+|has\s+)?"
+    r"(?:carried\s+out|was\s+behind|were\s+behind|staged|conducted|executed)\b"
+)
 _CLAIMED = FoldedPattern(
     r"\bamaq\b|\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+attack|credit)\b|"
     r"\bresponsibility\s+(?:was\s+)?claimed\b|\b(?:in\s+a\s+)?statement\s+claiming\b|"
     r"\b(?:the\s+)?(?:group|militants|organisation|organization)['’]s?\s+(?:own\s+)?"
     r"(?:news\s+agency|media\s+(?:wing|outlet|arm)|propaganda)\b|\bclaimed\s+that\s+(?:their|"
     r"its)\s+fighters\b|\bclaimed\s+(?:\w+\s+){1,3}?that\s+(?:their|its)\s+(?:fighters|militants|"
-    r"members)\b|\b(?:is|isis|daesh)\s+claimed\b|" + CLAIMED_DEED,
-    needles=("amaq", "claim", "agency", "media", "propaganda"),
+    r"members)\b|\b(?:is|isis|daesh)\s+claimed\b|" + CLAIMED_DEED + "|"
+    r"\b(?:is|isis|isil|daesh|islamic\s+state(?:\s+group)?|the\s+(?:militant\s+|jihadist\s+)?"
+    r"group)\s+" + SAID_IT_DID[2:],
+    needles=("amaq", "claim", "agency", "media", "propaganda", "said"),
 )
 
 
 _STEMS = ("confirm", "verif", "corroborat", "anonym", "named", "unsubstantiated", "rumo",
-          "amaq", "claim", "responsib", "statement", "agency", "media", "propaganda")  # fmt: skip
+          "amaq", "claim", "responsib", "statement", "agency", "media", "propaganda",
+          "said")  # fmt: skip
 
 
 _NO_CLAIM = re.compile(

@@ -353,7 +353,7 @@ _CIVILIAN_WORDS = _rx(
     r"\b(?:civilians?|farmers?|shepherds?|children|child|boys?|girls?|women|woman|men|man|"
     r"workers?|employees?|residents?|villagers?|students?|teachers?|doctors?|journalists?|"
     r"reporters?|pilgrims?|worshipp?ers?|mourners?|famil(?:y|ies)|relatives?|brothers?|sons?|"
-    r"wife|mukhtar|mokhtar|sheikhs?|clerics?|imams?|candidates?|officials?|lawyers?|judges?|"
+    r"wife|mukhtar|mokhtar|sheikhs?|elders?|clerics?|imams?|candidates?|officials?|lawyers?|judges?|"
     r"investigators?|photographers?|contractors?|engineers?|owners?|drivers?|vendors?|"
     r"shop(?:s|keepers?)|markets?|cafes?|mosques?|houses?|homes?|informants?|spy|notables?|"
     r"council|mps?|lawmakers?|individuals?|people|persons?|passers-by|crowds?)\b"
@@ -389,7 +389,22 @@ def victims_are_civilians(text: str, *, groups: set[str] | None = None) -> bool:
     if "civilians" in groups:
         return True
     folded = fold(text)
-    return _CIVILIAN_WORDS.test(text, folded) and not _ARMED_WORDS.test(text, folded)
+    if not _CIVILIAN_WORDS.test(text, folded):
+        return False
+    if contains_any(text if folded is None else folded, _TELLING) and _TELLER.search(text):
+        text = _TELLER.sub(" ", text)  # "..., police said": who told it, not who was hit
+        folded = fold(text)
+    return not _ARMED_WORDS.test(text, folded)
+
+
+_TELLING = ("said", "say", "told", "according", "report")
+_TELLER = re.compile(
+    r"\b(?:according\s+to\s+(?:the\s+|a\s+|local\s+|provincial\s+)*(?:police|army|military|"
+    r"security)\b|(?:the\s+|a\s+|local\s+|provincial\s+)*(?:police|army|military|security)\s+"
+    r"(?:sources?\s+|officials?\s+|officers?\s+|spokesm[ae]n\s+|chief\s+)?(?:said|say|says|"
+    r"told|reported)\b)",
+    re.IGNORECASE,
+)
 
 
 # stems every match of a cue kind contains (see _triggers): only those kinds are run
@@ -706,16 +721,16 @@ def is_tally(text: str) -> bool:
 # (not "a wave of attacks on army positions south of X": one assault on one front)
 _ROUNDUP = re.compile(
     r"\b(?:string|series|wave|spate|rash|flurry)\s+of\s+(?:[\w-]+\s+){0,3}?(?:bombings|"
-    r"blasts|explosions|car\s+bombs)\b|\bin\s+(?:separate|several|multiple|"
+    r"blasts|explosions|car\s+bombs)\b|\bin\s+(?:(?:two|three|four|five|six|seven|\d+)\s+)?(?:separate|several|multiple|"
     r"various)\s+(?:[\w-]+\s+){0,2}?(?:attacks|incidents|bombings|blasts|explosions|clashes)\b|"
     r"\b(?:across|throughout)\s+(?:iraq|the\s+country)\b|\bnationwide\b|\bin\s+all\b|"
     r"\bin\s+total\b|\baltogether\b|\b(?:over|in)\s+the\s+(?:past|last)\s+(?:two|three|four|"
-    r"five|few|several|\d+)\s+days\b",
+    r"five|few|several|\d+)\s+days\b|\b(?:over|in)\s+the\s+(?:past|last)\s+(?:24|48|72)\s+hours\b",
     re.IGNORECASE,
 )
 _ROUNDUP_STEMS = ("string", "series", "wave", "spate", "rash", "flurry", "separate", "several",
                   "multiple", "various", "across", "throughout", "nationwide", "all", "total",
-                  "altogether", "days")  # fmt: skip
+                  "altogether", "days", "hours")  # fmt: skip
 
 
 def is_roundup(text: str) -> bool:
