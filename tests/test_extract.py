@@ -669,6 +669,23 @@ def test_another_attack_in_the_province_stays_another_event():
     assert len(_placed(text)) == 2
 
 
+def test_a_strike_inside_syria_is_not_placed_in_iraq():
+    text = (
+        "Iraqi jets struck a militant command centre inside Syria on Sunday, "
+        "the army said in Baghdad."
+    )
+    assert _placed(text) == []
+
+
+def test_deaths_of_an_earlier_year_are_not_added_to_the_abduction():
+    text = (
+        "Gunmen abducted nine shepherds south of Rutba on Monday, an official said. "
+        "In 2018, several shepherds were killed by landmines in the same area."
+    )
+    (m,) = _placed(text, published=dt.date(2019, 3, 12))
+    assert m.casualties.killed == 0
+
+
 def test_a_national_total_told_by_a_commission_adds_no_toll_to_a_local_protest():
     text = (
         "Police fired tear gas at protesters outside the provincial council in Nasiriyah on "

@@ -240,3 +240,31 @@ def test_people_neutralised_are_no_weapons_disrupted():
 )
 def test_the_fighting_people_fled_does_not_make_an_arrest_a_battle(text):
     assert classify(text)[1] == "Arrests"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Troops drove the militants out of the last quarters they held in the town.",
+            "Government regains territory",
+        ),
+        ("Soldiers shot dead two militants and dismantled nine explosive devices.", "Armed clash"),
+        ("Gunmen abducted and later killed three herders in the desert.", "Attack"),
+    ],
+)
+def test_more_event_shapes(text, sub):
+    assert classify(text)[1] == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Families of air force cadets killed years ago met the governor on Monday.",
+        "The ministry handed the envoy a protest note on Monday.",
+        "The interior minister arrived in the city on Monday on an inspection visit.",
+    ],
+)
+def test_cadets_a_protest_note_and_a_minister_s_visit_are_no_events(text):
+    assert classify(text)[1] not in {"Air/drone strike", "Peaceful protest"}
+    assert classify(text)[1] != "Change to group/activity"

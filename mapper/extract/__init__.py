@@ -437,9 +437,11 @@ def _other_time(sent: Sentence, event: _Event, dates: _Dates) -> bool:
     if not stated and not _OLD_DATE_HINT.search(sent.text):
         return False  # no toll, and no year or month that could make it history
     when = dates.of(sent)
+    published = dates.published
+    if when is None and published is not None and (year := _PAST_YEAR.search(sent.text)):
+        return int(year.group(1)) < published.year  # "In 2018, several hunters were killed"
     if when is None or when.start is None or when.end is None:
         return False
-    published = dates.published
     if published is not None and when.end < published - _HISTORY_AGE:
         return True  # history the report recalls
     if not stated or _TOLL_UPDATE.search(sent.text):
@@ -451,6 +453,15 @@ def _other_time(sent: Sentence, event: _Event, dates: _Dates) -> bool:
     return when.end < told.start - _DAY or when.start > told.end + _DAY
 
 
+#: the event's own sentence puts it in another country
+_ABROAD = re.compile(
+    r"\b(?:inside|in|into|across\s+the\s+border\s+in)\s+(?:neighbou?ring\s+|(?:north|south)?"
+    r"(?:east|west)?(?:ern)?\s+)?(?:Syria|Turkey|Iran|Jordan|Saudi\s+Arabia|Kuwait)\b(?!['’])"
+)
+_PAST_YEAR = re.compile(
+    r"\b(?:in|since|during|until|back\s+in)\s+(?:(?:early|late|mid)[-\s]?)?((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 _OTHER_TIME_STEMS = ("last", "previous", "ago", "earlier", "before", "similar")
 _OLD_DATE_HINT = re.compile(
     r"\b(?:19|20)\d\d\b|\d[./-]\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
@@ -956,6 +967,12 @@ def _mention(
             loc_sent = _sentence_at(article.text, ev.place.toponym.start)
         cite("location", loc_sent)
     cue_sent = next((s for s in sents if find_cues(s.text)), main)
+    if _ABROAD.search(cue_sent.text) and (
+        ev.place is None
+        or not cue_sent.start <= ev.place.toponym.start < cue_sent.end
+        or is_tellers_place(article.text, ev.place.toponym.start, ev.place.toponym.end)
+    ):
+        return None, None  # "Iraqi jets struck a command centre inside Syria": not in Iraq
     cite("event_type", cue_sent)
     if actor1 is not None and m1 is not None:
         cite("actor1", _sentence_of(sents[:4], offsets, m1.start))

@@ -155,7 +155,8 @@ _GROUP_WORDS: tuple[tuple[str, str], ...] = (
         r"nephews?|cousins?|grandsons?|citizens?|locals?|tribesm[ae]n|herders?|"
         r"fishermen|fisherman|truckers?|nomads?|yezidis?|humans?|diplomats?|bystanders?|"
         r"passers?-?by|passersby|neighbou?rs?|customers?|diners?|shoppers?|guests?|activists?|mayors?|"
-        r"lawmakers?|mps?|councill?ors?|athletes?|footballers?|singers?|bloggers?|physicians?",
+        r"lawmakers?|mps?|councill?ors?|athletes?|footballers?|singers?|bloggers?|physicians?|"
+        r"hunters?|elders?|pickers?|gatherers?|travell?ers?|commuters?",
         "civilians",
     ),
     (

@@ -106,7 +106,9 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
             r"\bair\s*strikes?\b|\bair\s*raids?\b|\bairstrikes?\b|\bair\s+attacks?\b|"
             r"\bdrone\s+(?:strikes?|attacks?)\b|\b(?:warplanes?|war\s*planes?|fighter\s+jets?|"
             r"jets|aircraft|helicopters?|drones?|f-16s?|gunships?)\b|\baerial\s+(?:bombardment|"
-            r"attacks?|strikes?|bombing)\b|\bair\s+force\b|\bbombed\s+from\s+the\s+air\b|"
+            r"attacks?|strikes?|bombing)\b|\bair\s+force\b(?!\s+(?:cadets?|academy|college|officers?|"
+            r"personnel|pilots?|recruits?|base|commander|chief|colonel|general|officials?)\b)|"
+            r"\bbombed\s+from\s+the\s+air\b|"
             r"\bstrikes?\s+by\s+the\s+(?:u\.?s\.?-led\s+)?coalition\b|\bcoalition\s+strikes?\b|"
             r"\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:coalition\s+)?"
             # a strike report ("Near X, a strike destroyed a headquarters")
@@ -198,7 +200,9 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
     (
         "protest",
         _rx(
-            r"\bprotest(?:ed|ers|ors|s|ing)?\b|\bdemonstrat(?:ed|ion|ions|ors|ing)\b|\bsit-ins?\b|"
+            # (not a diplomat's "protest note")
+            r"\bprotest(?:ed|ers|ors|s|ing)?\b(?!\s+(?:notes?|letters?|memorandum)\b)|"
+            r"\bdemonstrat(?:ed|ion|ions|ors|ing)\b|\bsit-ins?\b|"
             r"\brall(?:y|ies|ied)\b|\bmarch(?:ed)\b|\bstrike\s+by\s+workers\b|\bon\s+strike\b"
         ),
     ),
@@ -256,6 +260,9 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
             r"\bre-?(?:captur(?:ed|e|ing)|took|take|taken|gain(?:ed)?(?:\s+full)?\s+control)\b|"
             r"\bliberat(?:ed|e|ing|ion)\b|\b(?:moved|advanced|pushed|entered|swept)\s+into\b|"
             r"\bretaken\b|\bregained\b|\bfreed\s+(?:the\s+)?(?:town|city|village|district)\b|"
+            # "drove IS fighters out of the last neighbourhoods", "expelled the militants from"
+            r"\b(?:drove|driven|forced|kicked|pushed)\s+(?:[\w'’-]+\s+){1,4}?out\s+of\b|"
+            r"\b(?:expelled|ousted|evicted)\s+(?:[\w'’-]+\s+){1,4}?from\b|"
             r"\b(?:took|taken|take)\s+back\b|\bcleared\s+(?:[\w'’-]+\s+){1,5}?of\s+(?:the\s+)?(?:is|"
             r"isis|isil|daesh|militants|jihadists|insurgents|islamic\s+state)\b|"
             r"\b(?:entered|stormed\s+into)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
@@ -276,7 +283,9 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
     (
         "movement",
         _rx(
-            r"\breinforcements\b|\bdeploy(?:ed|ment|s)?\b|\barrived\s+in\b|\bwithdr(?:ew|awn|awal)"
+            r"\breinforcements\b|\bdeploy(?:ed|ment|s)?\b|\b(?:troops|forces|units|fighters|"
+            r"militants|convoys?|soldiers|battalions?|brigades?)\s+(?:\w+\s+){0,3}?arrived\s+in\b|"
+            r"\bwithdr(?:ew|awn|awal)"
             r"\b|\bcurfew\b|\bsecurity\s+measures\b|\bclosed\s+(?:the\s+)?roads?\b|\bredeploy"
             r"(?:ed|ment)?\b|\btroops?\s+(?:movements?|build-?up)\b|\bmovement\s+of\s+forces\b|"
             r"\blaunch(?:ed|es)?\s+(?:an?\s+|the\s+)?(?:new\s+|large-scale\s+|major\s+|military\s+|"
@@ -437,6 +446,7 @@ _STEMS: dict[str, tuple[str, ...]] = {
                   "found", "discover", "handled"),
     "arrest": ("arrest", "detain", "apprehend", "captur", "custody", "rounded", "detention"),
     "regain": ("captur", "took", "take", "gain", "liberat", "moved", "advanced", "pushed",
+               "drove", "driven", "forced", "kicked", "expelled", "ousted", "evicted",
                "entered", "swept", "freed", "cleared"),
     "overtake": ("control", "overr", "captured", "fell", "seiz", "took"),
     "movement": ("reinforcement", "deploy", "arrived", "withdr", "curfew", "measures",
@@ -465,6 +475,16 @@ def _cues(text: str) -> tuple[Cue, ...]:
             out.append(Cue(kind, a, b, text[a:b]))
     if out and (history := _history_spans(text) + _fled_spans(text)):
         out = [c for c in out if not any(x <= c.start < y for x, y in history)]
+    disarmed = [(c.start, c.end) for c in out if c.kind in {"disrupted", "disposal"}]
+    if disarmed and not _HURT_DISARMING.search(text):  # (killed defusing it: a blast)
+        # "dismantled 12 explosive devices": bombs made safe, not a bomb attack
+        out = [
+            c
+            for c in out
+            if c.kind != "ied"
+            or not any(a <= c.start <= b + _DISARMED_GAP for a, b in disarmed)
+            or "." in text[max(a for a, _ in disarmed if a <= c.start) : c.start]
+        ]
     kinds = {c.kind for c in out}
     if "air" in kinds and kinds & _GROUND:
         # "Iraqi forces, backed by coalition air strikes, retook the town": the ground
@@ -479,6 +499,13 @@ def _cues(text: str) -> tuple[Cue, ...]:
 
 
 _GROUND = frozenset({"regain", "overtake", "clash"})
+_HURT_DISARMING = re.compile(
+    r"\b(?:killed|died|wounded|injured|dead)\b[^.;]{0,60}?\b(?:while|when|as)\s+(?:\w+\s+){0,5}?"
+    r"(?:dismantl|defus|disarm|plant|remov|handl)\w*",
+    re.IGNORECASE,
+)
+#: how far after a disarming verb its object (the bombs) may start
+_DISARMED_GAP = 30
 #: "backed by", "with cover from": what follows supports the event's side
 SUPPORT_BEFORE = re.compile(
     r"(?:backed|supported|covered|aided|assisted|helped)\s+by\s+(?:[\w.'’-]+\s+){0,4}$|"
@@ -960,6 +987,8 @@ def _choose(
         return "Disrupted weapons use"
     if "sexual" in kinds:
         return "Sexual violence"
+    if "abduction" in kinds and _TAKEN_AND_KILLED.test(text, folded):
+        return "Attack"  # "abducted and later killed four hunters": the killing is the event
     if "abduction" in kinds and (civilians or not has_kills) and not (explosive and hit):
         return "Abduction/forced disappearance"
     if (
@@ -1082,6 +1111,11 @@ _SUICIDE_USE = _rx(
 )
 
 
+_TAKEN_AND_KILLED = _rx(
+    r"\b(?:abducted|kidnapped|seized|snatched)\s+and\s+(?:later\s+|then\s+|subsequently\s+)?"
+    r"(?:killed|executed|murdered|shot\s+dead|beheaded)\b",
+    needles=("abducted", "kidnapped", "seized", "snatched"),
+)
 _FIREFIGHT = _rx(
     r"\breturned\s+fire\b|\bresponded\s+to\s+the\s+fire\b|\bfired\s+back\b|"
     r"\b(?:surrounded|cornered|besieged)\s+by\b|\bclash(?:es|ed)?\b|\bfire\s*fights?\b|\bgun\s*(?:battles?|fights?)\b|\bexchange(?:d)?\s+"

@@ -427,9 +427,20 @@ def is_tellers_place(text: str, start: int, end: int) -> bool:
     True
     >>> is_tellers_place("A bomb exploded in Basra on Monday.", 19, 24)
     False
+    >>> is_tellers_place("Jets struck a base in Syria, the army said in Baghdad.", 46, 53)
+    True
     """
     before = text[max(0, start - 40) : start]
+    if _SAID_IN.search(before) and _TELLING_ENDS.match(text, end):
+        return True  # "..., the military said in Baghdad."
     return bool(_SPEAKER_IN.search(before)) and bool(_SAID_AFTER.match(text, end))
+
+
+_SAID_IN = re.compile(
+    r"\b(?:said|says|announced|reported|told\s+(?:reporters|journalists))\s+(?:\w+\s+){0,2}?"
+    r"(?:in|from)\s+$"
+)
+_TELLING_ENDS = re.compile(r"\s*(?:on\s+\w+\s*)?(?:[.;]|$)")
 
 
 def is_name_tail(text: str, start: int) -> bool:
