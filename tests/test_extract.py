@@ -686,6 +686,26 @@ def test_deaths_of_an_earlier_year_are_not_added_to_the_abduction():
     assert m.casualties.killed == 0
 
 
+def test_the_drone_s_own_town_places_a_strike_told_at_a_nearby_town():
+    text = (
+        "A Turkish drone strike killed three fighters in Sinjar on Monday, an official said. "
+        "The drone hit a car carrying fighters of the Sinjar Resistance Units near the town "
+        "of Khanasor, north of Mount Sinjar."
+    )
+    (m,) = _placed(text)
+    assert m.location is not None and m.location.name == "Khanah Sur"
+
+
+def test_the_quarter_a_later_sentence_names_places_a_bombing_told_in_part_of_a_city():
+    text = (
+        "A sticky bomb killed a government employee in eastern Baghdad on Wednesday. "
+        "The source said the device exploded as he started his car outside his house in the "
+        "Baladiyat district."
+    )
+    (m,) = _placed(text)
+    assert m.location is not None and m.location.name == "Baladiyat"
+
+
 def test_a_national_total_told_by_a_commission_adds_no_toll_to_a_local_protest():
     text = (
         "Police fired tear gas at protesters outside the provincial council in Nasiriyah on "

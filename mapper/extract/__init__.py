@@ -192,10 +192,11 @@ _SEPARATE = re.compile(
 _ANAPHOR = re.compile(
     r"^(?:[\"“‘']\s*)?(?:(?P<noun>(?:the|these|those)\s+(?:\w+\s+)?(?:attackers?|gunmen|"
     r"assailants?|militants|bombers?|kidnappers|abductors|blast|explosion|bombing|attack|ambush|"
-    r"strikes?|airstrikes?|raid|bomb|shells|rockets|checkpoint|convoy|patrol))|they|he)\b",
+    r"strikes?|airstrikes?|raid|bomb|shells|rockets|checkpoint|convoy|patrol|drones?|device))|they|"
+    r"he)\b",
     re.IGNORECASE,
 )
-_RESTATE_KM = 25.0
+_RESTATE_KM = 35.0
 #: how far apart two places may lie when one toll for one kind of event ties them
 _SAME_TOLL_KM = 60.0
 #: how far "north of X" may reach for a town a later sentence names
@@ -208,14 +209,20 @@ def _restates(sent: Sentence, best: PlaceUse, told: PlaceUse, gazetteer: Gazette
     "Gunmen killed a village head near Khanaqin. The attackers stormed his house in the
     village of X": X is where it happened, a few km from the town the lead named.
     """
-    if not _ANAPHOR.match(sent.text) or _NEW_EVENT.search(sent.text):
+    anaphor = _ANAPHOR.match(sent.text)
+    if anaphor is None or _NEW_EVENT.search(sent.text):
         return False
     b, t = _record(best, gazetteer), _record(told, gazetteer)
     if b is None or t is None:
         return False
     if b.id == t.id:  # "The attack took place 15 km east of X": X, more exactly
         return told.toponym.distance_km is None
-    if _specificity(best, gazetteer) >= _specificity(told, gazetteer):
+    more, less = _specificity(best, gazetteer), _specificity(told, gazetteer)
+    if more == less:
+        # "... in Sinjar. The drone hit a car near the town of X": the strike's own town,
+        # as exact as the one the lead named, and near it
+        return anaphor.group("noun") is not None and more > 0 and b.km_to(t) <= _RESTATE_KM
+    if more > less:
         return False
     if b.km_to(t) <= _RESTATE_KM:
         return True
@@ -614,6 +621,15 @@ def _group(
                 ),
                 None,
             )
+            if (
+                target is not None
+                and target is current
+                and target.place is not None
+                and target.place.toponym.relation == "direction"
+            ):
+                # "... in eastern Baghdad. The device exploded outside his house in the
+                # Baladiyat district": the quarter of the town just told
+                target.place = best
             if (
                 target is None
                 and current is not None

@@ -223,7 +223,7 @@ _ORG_AFTER = re.compile(
     r"accord|conference|summit|process|talks|protocol|convention|pact|communiqu[eé]|"
     r"cup|festival|fair|governorate\s+council|awakening|brigades?|battalions?|"
     r"liberation\s+(?:operations?|front)|front\b|operations?\b|offensive\b|campaign\b|"
-    r"battle\b|security\s+media\s+cell)\b",
+    r"battle\b|security\s+media\s+cell|(?:resistance|protection|defen[cs]e)\s+units|units\b)\b",
     re.IGNORECASE,
 )
 _ORG_BEFORE = re.compile(
