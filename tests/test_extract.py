@@ -706,6 +706,45 @@ def test_the_quarter_a_later_sentence_names_places_a_bombing_told_in_part_of_a_c
     assert m.location is not None and m.location.name == "Baladiyat"
 
 
+def test_a_wave_told_first_keeps_each_bombing_told_after_it_with_the_wave_s_day():
+    text = (
+        "A wave of car bombs killed at least 20 people in and around Baghdad on Sunday. "
+        "In Sadr City, a car bomb killed nine people at a market. "
+        "A bomb killed four in Dora."
+    )
+    found = _placed(text, published=dt.date(2018, 3, 12))
+    assert [(m.location.name, m.casualties.killed) for m in found] == [
+        ("Sadr City", 9),
+        ("Dora", 4),
+    ]
+    assert {m.event_date for m in found} == {dt.date(2018, 3, 11)}
+
+
+def test_the_day_before_counts_from_the_event_just_told():
+    text = (
+        "A roadside bomb killed two soldiers near Tarmiyah on Thursday. "
+        "The day before, Turkish jets bombed the Hakurk area."
+    )
+    found = _placed(text, published=dt.date(2020, 6, 19))
+    assert [m.event_date for m in found] == [dt.date(2020, 6, 18), dt.date(2020, 6, 17)]
+
+
+def test_a_toll_update_dates_the_attack_by_the_attack_s_own_day():
+    text = (
+        "The death toll from a truck bombing claimed by Islamic State at a crowded market in "
+        "the centre of the city of Hilla rose to 31 on Friday, officials said. At least 60 "
+        "people were wounded in Thursday's attack."
+    )
+    (m,) = _placed(text, published=dt.date(2017, 9, 16))
+    assert m.event_date == dt.date(2017, 9, 14)
+    assert (m.casualties.killed, m.casualties.wounded) == (31, 60)
+
+
+def test_the_official_whose_town_names_his_post_is_not_the_place():
+    (m,) = _placed("Turkish jets bombed the Hakurk area on Monday, the Sidakan district head said.")
+    assert m.location is not None and m.location.name == "Hakurk"
+
+
 def test_a_national_total_told_by_a_commission_adds_no_toll_to_a_local_protest():
     text = (
         "Police fired tear gas at protesters outside the provincial council in Nasiriyah on "

@@ -332,3 +332,12 @@ def test_the_command_whose_statement_tells_the_bombing_is_not_its_author():
         militants=ISLAMIC_STATE,
     )
     assert a1 == ISLAMIC_STATE
+
+
+def test_iranian_missiles_and_a_lone_suicide_bomber():
+    assert [a.name for a in find_actors("Iranian missiles")] == ["Military Forces of Iran (1989-)"]
+    a1, a2, *_ = assign_actors(
+        "A suicide bomber drove a car into a police checkpoint, killing six policemen.",
+        sub_event_type="Suicide bomb",
+    )
+    assert (a1, a2) == (UNIDENTIFIED, IRAQ_POLICE)

@@ -268,3 +268,13 @@ def test_more_event_shapes(text, sub):
 def test_cadets_a_protest_note_and_a_minister_s_visit_are_no_events(text):
     assert classify(text)[1] not in {"Air/drone strike", "Peaceful protest"}
     assert classify(text)[1] != "Change to group/activity"
+
+
+def test_forces_shooting_protesters_use_excessive_force():
+    text = "Security forces shot dead 12 protesters near the bridge on Thursday."
+    assert classify(text)[1] == "Excessive force against protesters"
+
+
+def test_a_crowd_gathered_demanding_jobs_protests_and_a_summons_in_protest_does_not():
+    assert classify("Hundreds gathered outside the refinery, demanding jobs.")[0] == "Protests"
+    assert classify("The ministry summoned the envoy in protest on Monday.") == (None, None)

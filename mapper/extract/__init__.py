@@ -318,7 +318,17 @@ def _tells_again(sent: Sentence, event: _Event, dates: _Dates) -> bool:
     if m is not None and m.group("noun") is not None:
         # (but "The raid came two days after a rocket attack near X ...": another event)
         return not _CAME_AFTER.match(sent.text, m.end())
+    if _DAYS_DEED.search(sent.text):
+        return True  # "93 people were wounded in Thursday's attack": the attack just told
     return claim_span(sent.text) is not None and not read_casualties(sent.text).stated
+
+
+_DAYS_DEED = re.compile(
+    r"\b(?:in|during|from|of|since)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"yesterday)['’]s\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|assault|ambush|explosion|strike|"
+    r"shooting|massacre|attacks|bombings|blasts)\b",
+    re.IGNORECASE,
+)
 
 
 _CAME_AFTER = re.compile(r"\s+(?:came|comes|followed|follows)\b", re.IGNORECASE)
@@ -340,7 +350,7 @@ def _closer(best: PlaceUse, told: PlaceUse, gazetteer: Gazetteer) -> bool:
 #: a sentence that updates the toll of an event told before ("the toll rose to 38")
 _TOLL_UPDATE = re.compile(
     r"\b(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|casualties|those\s+killed))\b"
-    r"[^.;]{0,80}?\b(?:rose|risen|rises|climbed|increased|reached|jumped|mounted)\b|"
+    r"[^.;]{0,160}?\b(?:rose|risen|rises|climbed|increased|reached|jumped|mounted)\b|"
     r"\b(?:raising|bringing|pushing|taking)\s+the\s+(?:death\s+)?toll\b|"
     r"\bdied\s+(?:later\s+)?(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)\b",
     re.IGNORECASE,
@@ -605,7 +615,12 @@ def _group(
             current.take(sent, uses, strength)
             continue
         target = next(
-            (e for e in events if e.place is not None and _same_place(e.place, best)), None
+            (
+                e
+                for e in events
+                if e.place is not None and not e.roundup and _same_place(e.place, best)
+            ),
+            None,
         )
         if target is not None and _other_time(sent, target, dates):
             target = None  # "Last month, four soldiers were killed in a similar ambush there"
@@ -615,6 +630,7 @@ def _group(
                     e
                     for e in events
                     if e.place is not None
+                    and not e.roundup
                     and _part_of(best, e.place, gazetteer)
                     and not _other_time(sent, e, dates)
                     and not _SEPARATE.search(sent.text)
@@ -861,23 +877,37 @@ def _mentions(
     first_date: DateReading | None = None
     if any(not ev.roundup for ev in events):
         # the events one by one, not their sum ("... killed 30 across Iraq. In the
-        # deadliest, a car bomb ...")
+        # deadliest, a car bomb ..."); the sum's day is still theirs
+        first_date = next(
+            (
+                r
+                for ev in events
+                if ev.roundup
+                for s in ev.sentences
+                if (r := read_date(s.text, published=article.published)) is not None
+            ),
+            None,
+        )
         events = [ev for ev in events if not ev.roundup]
+    previous: DateReading | None = None
     for ev in events:
         if ev.place is None and ev.recalled:
             continue  # where it happened is not told: the story's place would be a guess
         if ev.place is None:
             ev.place = fallback
-        mention, reading = _mention(article, ev, gazetteer, first_date, militants)
+        mention, reading = _mention(article, ev, gazetteer, first_date, militants, previous)
         if mention is None:
             continue
         if first_date is None and reading is not None:
             first_date = reading
+        if reading is not None:
+            previous = reading
         mentions.append(mention)
     return _drop_recalled(mentions)
 
 
 _CITY = _SPECIFICITY["city"]
+_DAY_BEFORE = re.compile(r"(?:the|a)\s+day\s+(?:before|earlier)|the\s+previous\s+day", re.I)
 
 #: a later event dated this long before the lead is one the report recalls ("Last month,
 #: a strike near X killed 11"), already news when it happened
@@ -929,6 +959,7 @@ def _mention(
     gazetteer: Gazetteer,
     first_date: DateReading | None,
     militants: str,
+    previous: DateReading | None = None,
 ) -> tuple[Mention | None, DateReading | None]:
     sents = ev.sentences
     joined, offsets = _joined(sents[:4])
@@ -997,15 +1028,18 @@ def _mention(
     # date
     reading: DateReading | None = None
     date_sent: Sentence | None = None
+    counting = False
     for s in sents:
         reading = read_date(s.text, published=article.published)
         if reading is not None:
             date_sent = s
-            if not _TOLL_UPDATE.search(s.text):
-                break
+            update = _TOLL_UPDATE.search(s.text)
             # "The toll rose to 18 on Friday": the day of the count; a later sentence may
-            # say the day of the attack
-    if date_sent is not None and reading is not None and _TOLL_UPDATE.search(date_sent.text):
+            # say the day of the attack (not "the toll of Friday's attack rose to 18")
+            counting = update is not None and reading.span_start >= update.end() - 12
+            if not counting:
+                break
+    if date_sent is not None and reading is not None and counting:
         counted = reading
         for s in sents[sents.index(date_sent) + 1 :]:
             later = read_date(s.text, published=article.published)
@@ -1023,6 +1057,16 @@ def _mention(
         and reading.end < article.published - _HISTORY_AGE
     ):
         return None, None  # "In August 2014, the militants killed ...": history, not news
+    if (
+        reading is not None
+        and date_sent is not None
+        and previous is not None
+        and previous.day is not None
+        and _DAY_BEFORE.fullmatch(date_sent.text, reading.span_start, reading.span_end)
+    ):
+        # "The day before, jets bombed X": the day before the event just told
+        day = previous.day - _DAY
+        reading = dataclasses.replace(reading, day=day, start=day, end=day)
     inferred = False
     if reading is None and first_date is not None:
         reading, inferred = first_date, True

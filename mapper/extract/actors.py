@@ -130,7 +130,8 @@ _ALIASES: tuple[tuple[str, str, int], ...] = (
         re.I,
     ),
     (
-        r"\biranian\s+(?:army|military|forces|troops|soldiers?|artillery|revolutionary\s+guards?|"
+        r"\biranian\s+(?:army|military|forces|troops|soldiers?|artillery|missiles?|rockets?|"
+        r"shelling|bombardment|warplanes|aircraft|revolutionary\s+guards?|"
         r"drones?)\b|\b(?:irgc|revolutionary\s+guards?(?:\s+corps)?)\b",
         IRAN,
         re.I,
@@ -179,7 +180,7 @@ _ALIASES: tuple[tuple[str, str, int], ...] = (
     (r"\bprotesters?\b|\bdemonstrators?\b|\bprotestors?\b|\bactivists?\b", PROTESTERS, re.I),
     (
         r"\b(?:militants?|terrorists?|insurgents?|extremists?|jihads?)\b|"
-        r"\b(?:would-be\s+)?suicide\s+(?:bombers|attackers)\b",
+        r"\b(?:would-be\s+)?suicide\s+(?:bombers?|attackers?)\b",
         MILITANTS,
         re.I,
     ),

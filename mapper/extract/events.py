@@ -201,7 +201,10 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
         "protest",
         _rx(
             # (not a diplomat's "protest note")
-            r"\bprotest(?:ed|ers|ors|s|ing)?\b(?!\s+(?:notes?|letters?|memorandum)\b)|"
+            r"(?<!\bin\s)\bprotest(?:ed|ers|ors|s|ing)?\b(?!\s+(?:notes?|letters?|memorandum)\b)|"
+            # "gathered outside the oil field, demanding jobs"
+            r"\b(?:gathered|assembled|rallied)\b(?=[^.;]{0,80}?\b(?:demanding|to\s+demand|to\s+protest|"
+            r"calling\s+for|chanting)\b)|"
             r"\bdemonstrat(?:ed|ion|ions|ors|ing)\b|\bsit-ins?\b|"
             r"\brall(?:y|ies|ied)\b|\bmarch(?:ed)\b|\bstrike\s+by\s+workers\b|\bon\s+strike\b"
         ),
@@ -438,7 +441,8 @@ _STEMS: dict[str, tuple[str, ...]] = {
                  "massacr", "tortur", "hanged", "lynch", "shield", "alive", "bod", "corpse"),
     "abduction": ("abduct", "kidnap", "hostage", "seized", "snatched", "grabbed"),
     "sexual": ("rap", "sexual"),
-    "protest": ("protest", "demonstrat", "sit-in", "rall", "march", "strike"),
+    "protest": ("protest", "demonstrat", "sit-in", "rall", "march", "strike", "gathered",
+                "assembled"),
     "intervention": ("dispers", "tear", "cannon", "rubber", "baton", "protester"),
     "riot": ("riot", "fire", "torch", "burn", "storm", "stone", "tires", "mob"),
     "disrupted": ("dismant", "dismanl", "defus", "disarm", "controlled", "safely", "neutrali",
@@ -952,7 +956,9 @@ def _choose(
         )
     hit = _HIT_PEOPLE.test(text, folded) and not _DISPOSAL_KILL.test(text, folded)
     # protests and riots
-    if "protest" in kinds and not (explosive or "onesided" in kinds):
+    if "protest" in kinds and not (
+        explosive or ("onesided" in kinds and not _FORCES_ON_PROTESTERS.search(text))
+    ):
         if has_kills and re.search(r"\b(?:protesters?|demonstrators?)\b", text, re.I):
             return "Excessive force against protesters"
         if "riot" in kinds:
@@ -1111,6 +1117,12 @@ _SUICIDE_USE = _rx(
 )
 
 
+# "security forces shot dead 25 protesters": force against a protest, not a killing spree
+_FORCES_ON_PROTESTERS = re.compile(
+    r"\b(?:security\s+forces|police|troops|soldiers|riot\s+police|army)\b[^.;]{0,60}?\b(?:shot|"
+    r"killed|opened\s+fire|fired)\b[^.;]{0,40}?\b(?:protesters|demonstrators)\b",
+    re.IGNORECASE,
+)
 _TAKEN_AND_KILLED = _rx(
     r"\b(?:abducted|kidnapped|seized|snatched)\s+and\s+(?:later\s+|then\s+|subsequently\s+)?"
     r"(?:killed|executed|murdered|shot\s+dead|beheaded)\b",

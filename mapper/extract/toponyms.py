@@ -293,7 +293,15 @@ def dateline_end(text: str, *, start: int = 0, dateline: str | None = None) -> i
 
 
 _TAIL = 72  # the words that bind a name to an event sit just before it
-_TITLE_AFTER = re.compile(r"^['’]s\s+(?:governor|mayor|police\s+chief|chief|council|provincial)")
+_TITLE_AFTER = re.compile(
+    r"^['’]s\s+(?:governor|mayor|police\s+chief|chief|council|provincial)|"
+    # "..., the Sidakan subdistrict director said": whose official spoke, not where
+    r"^\s+(?:sub-?district\s+|district\s+|provincial\s+|city\s+|town\s+)?(?:director|mayor|"
+    r"governor|administrator|qaimaqam|police\s+chief|chief|head|official|council\s+member|"
+    r"commander)s?"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:said|says|told|stated|added)\b",
+    re.IGNORECASE,
+)
 _ORG_BEFORE_WORDS = (
     "brookings", "carnegie", "rand", "chatham", "wilson", "hudson", "atlantic", "council",
     "institute", "university", "embassy", "consulate", "bureau", "correspondent", "reporting",
@@ -739,7 +747,9 @@ def _use_of(
         # had fled the fighting in Hawija": where they came from, not where it happened
         tie, role = min(tie, 0.5), "origin"
 
-    if role != "origin" and (_DISTRICT_AFTER.match(after) or _DISTRICT_SURFACE.search(surface)):
+    if role not in {"origin", "title"} and (
+        _DISTRICT_AFTER.match(after) or _DISTRICT_SURFACE.search(surface)
+    ):
         tie = max(tie + 0.2, 2.6)  # "..., Mandali district": a place named for the event
     if _ALIAS_BEFORE.search(before, max(len(before) - 40, 0)):
         tie = max(tie, 3.0)  # "in Al Toon Kobri (Altun Kupri) district": another spelling
