@@ -745,6 +745,18 @@ def test_the_official_whose_town_names_his_post_is_not_the_place():
     assert m.location is not None and m.location.name == "Hakurk"
 
 
+def test_a_strike_list_goes_on_with_the_air_force_that_opened_it():
+    text = (
+        "On March 3, coalition forces conducted 6 strikes near Tal Afar, destroying two "
+        "vehicles. Near Rawa, two strikes destroyed a tunnel."
+    )
+    found = _placed(text, published=dt.date(2017, 3, 5))
+    assert [m.location.name for m in found] == ["Tal Afar", "Rawa"]
+    assert {m.actor1 for m in found} == {"Global Coalition Against Daesh"}
+    assert {m.event_date for m in found} == {dt.date(2017, 3, 3)}
+    assert all(any(e.field == "actor1" for e in m.evidence) for m in found)
+
+
 def test_a_national_total_told_by_a_commission_adds_no_toll_to_a_local_protest():
     text = (
         "Police fired tear gas at protesters outside the provincial council in Nasiriyah on "

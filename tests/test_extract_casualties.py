@@ -123,3 +123,9 @@ def test_one_named_person_killed_is_one_dead(text):
 
 def test_a_named_group_killed_is_no_person():
     assert read_casualties("Troops killed Islamic State militants near the river.").killed != 1
+
+
+def test_a_killing_protested_is_not_this_event_s_toll():
+    assert (
+        read_casualties("Hundreds protested on Friday against the killing of a doctor.").killed == 0
+    )

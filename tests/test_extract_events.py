@@ -278,3 +278,33 @@ def test_forces_shooting_protesters_use_excessive_force():
 def test_a_crowd_gathered_demanding_jobs_protests_and_a_summons_in_protest_does_not():
     assert classify("Hundreds gathered outside the refinery, demanding jobs.")[0] == "Protests"
     assert classify("The ministry summoned the envoy in protest on Monday.") == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The killing is the latest in a wave of attacks on activists in four southern cities.",
+        "An official said Iranian guns have repeatedly shelled the valley in recent months.",
+        "The cleric called on his followers to take part in a large demonstration on Friday.",
+    ],
+)
+def test_a_wave_a_habit_and_a_call_to_protest_are_no_events(text):
+    assert event_strength(text) == 0
+
+
+def test_a_habit_told_beside_a_death_does_not_hide_the_death():
+    text = (
+        "A shepherd was killed when mortar rounds hit his field, and militants have "
+        "repeatedly shelled the area."
+    )
+    assert event_strength(text) > 0
+
+
+def test_strikes_conducted_are_air_strikes_and_a_protest_s_object_is_no_event():
+    assert classify("Coalition forces conducted 4 strikes near the town.")[1] == "Air/drone strike"
+    assert classify("Residents gathered to protest against the shelling.")[1] == "Peaceful protest"
+
+
+def test_a_council_member_shot_dead_is_a_civilian_attacked():
+    text = "Gunmen shot dead a member of the district council outside his home."
+    assert classify(text)[1] == "Attack"

@@ -902,6 +902,19 @@ def _mentions(
             first_date = reading
         if reading is not None:
             previous = reading
+        if (
+            mention.actor1 is None
+            and mentions
+            and mention.sub_event_type == "Air/drone strike"
+            and mentions[-1].sub_event_type == "Air/drone strike"
+            and mentions[-1].actor1 is not None
+        ):
+            # "Coalition forces conducted nine strikes: near X, three strikes destroyed ...;
+            # near Y, ...": the list goes on with the same air force
+            told = tuple(e for e in mentions[-1].evidence if e.field == "actor1")
+            mention = dataclasses.replace(
+                mention, actor1=mentions[-1].actor1, evidence=mention.evidence + told
+            )
         mentions.append(mention)
     return _drop_recalled(mentions)
 

@@ -544,6 +544,8 @@ def _figures(sentence: str) -> tuple[CasualtyFigure, ...]:
         before = max(0, v.start() - 40)
         if _NEGATED.test(sentence[before : v.start()], _part(folded, before, v.start())):
             continue
+        if _PROTESTED.search(sentence, max(0, v.start() - 90), v.start()):
+            continue  # "protested against the killing of an activist": an earlier death
         word = v.group(0).lower()
         # "the death of a child", "the martyrdom of two soldiers": the victims follow
         active = word not in _INACTIVE or (
@@ -646,6 +648,11 @@ def _named_victim(sentence: str, verb: re.Match[str], active: bool) -> tuple[int
     return m.start("name"), m.end("name")
 
 
+_PROTESTED = re.compile(
+    r"\b(?:protest(?:ed|ing|s)?|demonstrat(?:ed|ing)|rall(?:ied|ying))\b(?:[^.;]{0,50}?\b(?:against|"
+    r"over))?\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _HE_BEFORE = re.compile(
     r"(?:^|[,;]\s*|\band\s+)(he|she)\s+(?:(?:was|had\s+been|has\s+been|later|also|"
     r"reportedly|then|subsequently)\s+)*(?:\w+ly\s+)?$",

@@ -110,6 +110,7 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
             r"personnel|pilots?|recruits?|base|commander|chief|colonel|general|officials?)\b)|"
             r"\bbombed\s+from\s+the\s+air\b|"
             r"\bstrikes?\s+by\s+the\s+(?:u\.?s\.?-led\s+)?coalition\b|\bcoalition\s+strikes?\b|"
+            r"\b(?:conducted|carried\s+out|launched)\s+(?:an?\s+|\d+\s+|\w+\s+){0,2}?strikes?\b|"
             r"\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:coalition\s+)?"
             # a strike report ("Near X, a strike destroyed a headquarters")
             r"strikes?\s+(?:hit|destroyed|struck|targeted|engaged|killed|damaged)\b"
@@ -360,6 +361,11 @@ _HEDGE = _rx(
     r"advance|operations?)\b|"  # an offensive under way, told in passing
     r"\b(?:condemned|condemns|denounced|denounces|deplored|deplores)\b"  # a reaction
 )
+_CALL_TO_JOIN = re.compile(
+    r"\b(?:called\s+(?:on|upon)|urged|appealed\s+to|invited|asked)\b[^.;]{0,60}?\bto\s+(?:take\s+part|"
+    r"participate|join|attend|come\s+out|turn\s+out|demonstrate|protest|rally|march|gather)\b",
+    re.IGNORECASE,
+)
 _KILL_STEMS = ("kill", "dead", "died", "wound", "injur", "casualt", "slain", "shot", "lives")
 _CIVILIAN_WORDS = _rx(
     r"\b(?:civilians?|farmers?|shepherds?|children|child|boys?|girls?|women|woman|men|man|"
@@ -376,7 +382,9 @@ _ARMED_WORDS = _rx(
     r"security|militiam[ae]n|officers?|commanders?|mobili[sz]ation|guards?|personnel|"
     r"tribal\s+fighters?|emirs?|militants?\s+(?:were|was)\s+killed|"
     r"(?:killed|killing|shot\s+dead|assassinated)\s+(?:\w+\s+){0,4}(?:militants?|"
-    r"commanders?|leaders?|emirs?|members?|fighters?|operatives?))\b"
+    r"commanders?|leaders?|emirs?|fighters?|operatives?|members?(?!\s+of\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:council|parliament|committee|family|board|union|syndicate|staff|"
+    r"community)\b)))\b"
 )
 _ATTEMPT = _rx(r"\b(?:attempt(?:ed)?|tried|trying)\s+to\b", needles=("attempt", "tried", "trying"))
 
@@ -479,6 +487,15 @@ def _cues(text: str) -> tuple[Cue, ...]:
             out.append(Cue(kind, a, b, text[a:b]))
     if out and (history := _history_spans(text) + _fled_spans(text)):
         out = [c for c in out if not any(x <= c.start < y for x, y in history)]
+    if out and "protest" in text.lower():
+        # "gathered to protest against the bombardment": what they protest, not an event
+        against = [m.end() for m in _PROTEST_AGAINST.finditer(text)]
+        out = [
+            c
+            for c in out
+            if c.kind in {"protest", "intervention", "riot"}
+            or not any(a <= c.start <= a + _OBJECT_SPAN for a in against)
+        ]
     disarmed = [(c.start, c.end) for c in out if c.kind in {"disrupted", "disposal"}]
     if disarmed and not _HURT_DISARMING.search(text):  # (killed defusing it: a blast)
         # "dismantled 12 explosive devices": bombs made safe, not a bomb attack
@@ -503,6 +520,12 @@ def _cues(text: str) -> tuple[Cue, ...]:
 
 
 _GROUND = frozenset({"regain", "overtake", "clash"})
+_PROTEST_AGAINST = re.compile(
+    r"\bprotest(?:ed|ing|s)?\s+(?:against|over|at|the)\b|\bin\s+protest\s+(?:against|over|at)\b",
+    re.IGNORECASE,
+)
+#: how far after "protest against" its object (the deed protested) may start
+_OBJECT_SPAN = 40
 _HURT_DISARMING = re.compile(
     r"\b(?:killed|died|wounded|injured|dead)\b[^.;]{0,60}?\b(?:while|when|as)\s+(?:\w+\s+){0,5}?"
     r"(?:dismantl|defus|disarm|plant|remov|handl)\w*",
@@ -608,8 +631,8 @@ def event_strength(text: str) -> int:
         return 0  # a quoted opinion ("... because ISIS is collapsing in Mosul")
     if score and contains_any(lower, _HEDGE_STEMS) and _HEDGE.test(text, folded):
         # a warning or a fear, not a report of an event (unless it gives figures)
-        if "protest" not in kinds and not read_figures(text):
-            score = 0
+        if ("protest" not in kinds or _CALL_TO_JOIN.search(text)) and not read_figures(text):
+            score = 0  # (nor "called on his supporters to join a demonstration on Friday")
     return score
 
 
@@ -711,6 +734,23 @@ _CAME_AFTER = re.compile(
 
 
 _TREND_STEMS = ("seen", "witnessed", "experienced", "suffered", "endured", "borne")
+_HABIT = re.compile(
+    r"\b(?:have|has)\s+(?:also\s+)?(?:been\s+)?(?:repeatedly|frequently|regularly|routinely|"
+    r"often|increasingly|persistently)\b|\b(?:have|has)\s+been\s+(?:going\s+on|ongoing|"
+    r"continuing)\b",
+    re.IGNORECASE,
+)
+_HABIT_STEMS = ("repeatedly", "frequently", "regularly", "routinely", "often", "increasingly",
+                "persistently", "ongoing", "going on", "continuing")  # fmt: skip
+
+
+# "The killing is the latest in a wave of assassinations in A, B and C": the wave, not
+# one more event
+_LATEST_IN = re.compile(
+    r"\b(?:the\s+)?latest\s+in\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:wave|series|string|spate|"
+    r"spree|chain|line|run)\s+of\b",
+    re.IGNORECASE,
+)
 
 
 def recalls_earlier(text: str) -> bool:
@@ -724,6 +764,8 @@ def recalls_earlier(text: str) -> bool:
     False
     """
     lower = text.lower()
+    if "latest" in lower and _LATEST_IN.search(text) and not read_figures(text):
+        return True
     if "after" not in lower and "since" not in lower:
         return False
     return bool(_CAME_AFTER.search(text))
@@ -746,6 +788,8 @@ def is_tally(text: str) -> bool:
         return True
     if contains_any(lower, _TREND_STEMS) and _TREND_VERB.search(text) and _LONG_PERIOD.search(text):
         return True
+    if contains_any(lower, _HABIT_STEMS) and _HABIT.search(text) and not read_figures(text):
+        return True  # "have repeatedly targeted the area", "protests have been ongoing"
     return bool(_TALLY_VERB.search(text)) and bool(_TALLY_PERIOD.search(text))
 
 
