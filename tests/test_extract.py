@@ -757,6 +757,18 @@ def test_a_strike_list_goes_on_with_the_air_force_that_opened_it():
     assert all(any(e.field == "actor1" for e in m.evidence) for m in found)
 
 
+def test_a_shooting_the_day_before_a_bombing_in_the_same_town_is_another_event():
+    text = (
+        "A bomb killed six mourners at a funeral in Muqdadiya on Friday. "
+        "On Thursday, gunmen shot dead a shopkeeper in Muqdadiya."
+    )
+    found = _placed(text, published=dt.date(2018, 3, 10))
+    assert [(m.sub_event_type, m.casualties.killed) for m in found] == [
+        ("Remote explosive/landmine/IED", 6),
+        ("Attack", 1),
+    ]
+
+
 def test_a_national_total_told_by_a_commission_adds_no_toll_to_a_local_protest():
     text = (
         "Police fired tear gas at protesters outside the provincial council in Nasiriyah on "

@@ -341,3 +341,11 @@ def test_iranian_missiles_and_a_lone_suicide_bomber():
         sub_event_type="Suicide bomb",
     )
     assert (a1, a2) == (UNIDENTIFIED, IRAQ_POLICE)
+
+
+def test_the_state_force_arrests_not_the_man_arrested():
+    a1, *_ = assign_actors(
+        "A terrorist was arrested in the city. A force of the army's 8th division arrested him.",
+        sub_event_type="Arrests",
+    )
+    assert a1 == IRAQ_MILITARY

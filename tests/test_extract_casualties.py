@@ -129,3 +129,15 @@ def test_a_killing_protested_is_not_this_event_s_toll():
     assert (
         read_casualties("Hundreds protested on Friday against the killing of a doctor.").killed == 0
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A body bearing gunshot wounds was found near the river on Saturday.", 1),
+        ("The raid killed the financier and two other militants.", 3),
+        ("They were repelled after a battle in which six militants and two defenders died.", 8),
+    ],
+)
+def test_one_body_and_roles_as_people(text, killed):
+    assert read_casualties(text).killed == killed

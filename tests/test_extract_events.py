@@ -308,3 +308,21 @@ def test_strikes_conducted_are_air_strikes_and_a_protest_s_object_is_no_event():
 def test_a_council_member_shot_dead_is_a_civilian_attacked():
     text = "Gunmen shot dead a member of the district council outside his home."
     assert classify(text)[1] == "Attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "The militants seized the city on Sunday after a wave of suicide car bombs.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "Militants tried to overrun the town but were repelled after a long battle.",
+            "Armed clash",
+        ),
+        ("Police seized rifles and explosives in a raid on Monday.", "Disrupted weapons use"),
+    ],
+)
+def test_territory_won_with_bombs_and_a_failed_assault(text, sub):
+    assert classify(text)[1] == sub

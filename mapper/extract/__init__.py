@@ -479,6 +479,30 @@ _PAST_YEAR = re.compile(
     r"\b(?:in|since|during|until|back\s+in)\s+(?:(?:early|late|mid)[-\s]?)?((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+#: kinds of event told apart: a bombing and a shooting are two deeds
+_DEEDS = frozenset({"suicide", "air", "shelling", "ied", "grenade", "onesided", "abduction",
+                    "arrest", "protest", "riot", "regain", "overtake", "disrupted"})  # fmt: skip
+
+
+def _another_deed(sent: Sentence, event: _Event, dates: _Dates) -> bool:
+    """Whether ``sent`` tells another kind of deed on another day at the event's place.
+
+    "A bomb killed six mourners in Muqdadiya on Friday. On Thursday, gunmen shot dead a
+    shopkeeper in Muqdadiya": two events in one town.
+    """
+    when = dates.of(sent)
+    if when is None or when.day is None:
+        return False
+    told = next(
+        (r for s in event.sentences if (r := dates.of(s)) is not None and r.day is not None), None
+    )
+    if told is None or told.day == when.day:
+        return False
+    mine = {c.kind for c in find_cues(sent.text)} & _DEEDS
+    theirs = {c.kind for s in event.sentences for c in find_cues(s.text)} & _DEEDS
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
 _OTHER_TIME_STEMS = ("last", "previous", "ago", "earlier", "before", "similar")
 _OLD_DATE_HINT = re.compile(
     r"\b(?:19|20)\d\d\b|\d[./-]\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
@@ -622,7 +646,9 @@ def _group(
             ),
             None,
         )
-        if target is not None and _other_time(sent, target, dates):
+        if target is not None and (
+            _other_time(sent, target, dates) or _another_deed(sent, target, dates)
+        ):
             target = None  # "Last month, four soldiers were killed in a similar ambush there"
         if target is None:
             target = next(

@@ -172,6 +172,7 @@ _ALIASES: tuple[tuple[str, str, int], ...] = (
         r"f-16s?|su-25s?|helicopters?|armed\s+forces|government\s+forces|"
         r"defen[cs]e\s+ministry)\b|\bisf\b|\b(?:army|military|soldiers?|troops|servicem[ae]n|"
         r"security\s+forces|joint\s+(?:iraqi\s+)?forces|government\s+forces|federal\s+forces|"
+        r"security\s+media\s+cell|joint\s+operations\s+command|"
         r"military\s+intelligence|air\s+force|operations\s+command|brigade|division|"
         r"regiment|battalion)\b",
         IRAQ_MILITARY,
@@ -826,6 +827,12 @@ def assign_actors(
         if sub != "Other" or name2 == name1:
             if name2 != CIVILIANS or sub != "Other":
                 name2, actor2 = None, None
+        if sub == "Arrests" and name1 not in _STATE:
+            # "the arrest of a terrorist ... a force of the 8th division arrested him": the
+            # state's force arrests, not the man arrested
+            force = next((m for m in [*mentions, *tellers] if m.name in _STATE), None)
+            if force is not None:
+                actor1, name1 = force, force.name
         if name1 is None and tellers and sub in {"Arrests", "Disrupted weapons use"}:
             # "Police said the suspects were arrested": the force tells of its own arrest
             actor1, name1 = tellers[0], tellers[0].name

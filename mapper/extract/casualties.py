@@ -163,7 +163,7 @@ _GROUP_WORDS: tuple[tuple[str, str], ...] = (
         r"people|others?|individuals?|members?|fighters?|occupants?|bodies|leaders?|"
         r"commanders?|aides?|cadres?|persons?|casualties|ones?|associates?|companions?|"
         r"bodyguards?|escorts?|colleagues?|comrades?|suspects?|chiefs?|heads?|"
-        r"deputy|deputies|those",
+        r"deputy|deputies|those|defenders?|financiers?|recruiters?|couriers?|smugglers?",
         "unknown",
     ),
 )
@@ -483,7 +483,9 @@ def read_figures(sentence: str) -> list[CasualtyFigure]:
 _TRIGGER_STEMS = ("kill", "dead", "die", "slain", "gunned", "execut", "behead", "assassin",
                   "murder", "massacr", "lives", "death", "fatalit", "martyr", "perish",
                   "lifeless", "wound", "injur", "hurt", "maim")  # fmt: skip
-_TRIGGERS = TriggerIndex({"verb": _TRIGGER_STEMS, "bodies": ("bodies", "corpses")})
+_TRIGGERS = TriggerIndex(
+    {"verb": _TRIGGER_STEMS, "bodies": ("bodies", "corpses"), "body": ("body", "corpse")}
+)
 
 
 @per_article
@@ -498,6 +500,9 @@ def _figures(sentence: str) -> tuple[CasualtyFigure, ...]:
             if value is not None:
                 a, z = found.start(grp), found.end(grp)
                 return (CasualtyFigure("killed", value, None, "unknown", a, z),)
+    if "body" in families and (one := _ONE_BODY.search(sentence)) is not None:
+        if not _OLD_REMAINS.test(sentence, folded):  # "a body bearing gunshot wounds was found"
+            return (CasualtyFigure("killed", 1, None, "unknown", one.start(), one.end()),)
     if not sentence or "verb" not in families:
         return ()
     counted = [
@@ -656,6 +661,13 @@ _PROTESTED = re.compile(
 _HE_BEFORE = re.compile(
     r"(?:^|[,;]\s*|\band\s+)(he|she)\s+(?:(?:was|had\s+been|has\s+been|later|also|"
     r"reportedly|then|subsequently)\s+)*(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_ONE_BODY = re.compile(
+    r"\b(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:body|corpse)\b(?!\s+(?:armou?r|guards?|of\s+water))"
+    r"(?=[^.;]{0,80}?\b(?:was|had\s+been)\s+(?:\w+\s+)?(?:found|discovered|recovered|dumped|"
+    r"retrieved)\b)|\b(?:found|discovered|recovered|retrieved)\s+(?:the\s+|an?\s+)(?:[\w-]+\s+)"
+    r"{0,2}?(?:body|corpse)\b(?!\s+(?:armou?r|of\s+water|parts))",
     re.IGNORECASE,
 )
 _BODIES = FoldedPattern(

@@ -237,7 +237,9 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
             r"(?:ieds?|bombs?|devices?|explosives?|mines?|charges?|vbieds?|belts?|vests?)\b|"
             r"\b(?:ieds?|bombs?|devices?|explosives?|mines?|charges?|belts?|vests?)\s+(?:\w+\s+){0,3}?"
             r"(?:were|was|had\s+been)\s+neutrali[sz]ed\b|\b(?:seiz(?:ed|ure|ing)|confiscat(?:ed|ion)|"
-            r"recovered)\b(?=[^.]{0,60}\b(?:weapons?|arms|ammunition|explosives?|caches?|ieds?|"
+            r"recovered)\b(?!\s+(?:control|the\s+(?:\w+\s+)?(?:city|town|village|district|area|"
+            r"base|airport|border|crossing|neighbou?rhood)))"  # (not "seized the city after ...")
+            r"(?=[^.]{0,60}\b(?:weapons?|arms|ammunition|explosives?|caches?|ieds?|"
             r"rockets?|mortars?|shells|bombs?|grenades?|rifles?|belts?|vests?|depots?|munitions)\b)|"
             r"\b(?:weapons|arms|ammunition|explosives|belts|vests|ieds|rockets|mortars|grenades|"
             r"rifles|bombs?)\s+(?:\w+\s+){0,4}?(?:were|was|had\s+been)\s+(?:also\s+)?(?:seized|"
@@ -506,6 +508,13 @@ def _cues(text: str) -> tuple[Cue, ...]:
             or not any(a <= c.start <= b + _DISARMED_GAP for a, b in disarmed)
             or "." in text[max(a for a, _ in disarmed if a <= c.start) : c.start]
         ]
+    if any(c.kind == "overtake" for c in out):
+        # "tried to overrun the town but were repelled": a failed assault, a battle
+        out = [
+            c
+            for c in out
+            if c.kind != "overtake" or not _TRIED_BEFORE.search(text, max(0, c.start - 30), c.start)
+        ]
     kinds = {c.kind for c in out}
     if "air" in kinds and kinds & _GROUND:
         # "Iraqi forces, backed by coalition air strikes, retook the town": the ground
@@ -520,6 +529,10 @@ def _cues(text: str) -> tuple[Cue, ...]:
 
 
 _GROUND = frozenset({"regain", "overtake", "clash"})
+_TRIED_BEFORE = re.compile(
+    r"\b(?:tried|attempted|attempting|trying|failed|sought|an\s+attempt)\s+to\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _PROTEST_AGAINST = re.compile(
     r"\bprotest(?:ed|ing|s)?\s+(?:against|over|at|the)\b|\bin\s+protest\s+(?:against|over|at)\b",
     re.IGNORECASE,
@@ -1050,6 +1063,15 @@ def _choose(
     ):
         # "Troops recaptured the town. Bulldozers cleared its streets of booby traps."
         return "Government regains territory"
+    taken = kinds & {"regain", "overtake"}
+    if taken and explosive and not civilians:
+        won = min(first[k] for k in taken)
+        bang = min(first[k] for k in explosive)
+        if won < bang and _AFTER_MEANS.search(text, won, bang):
+            # "IS seized Ramadi after a wave of suicide car bombs": the town changed hands
+            if "regain" in taken:
+                return "Government regains territory"
+            return "Non-state actor overtakes territory"
     if "suicide" in kinds:
         if not civilians and _fought_at(text, folded, first, "suicide", firefight):
             return "Armed clash"  # suicide attackers among fighters in a battle
@@ -1167,6 +1189,7 @@ _FORCES_ON_PROTESTERS = re.compile(
     r"killed|opened\s+fire|fired)\b[^.;]{0,40}?\b(?:protesters|demonstrators)\b",
     re.IGNORECASE,
 )
+_AFTER_MEANS = re.compile(r"\b(?:after|following|with|using|backed\s+by)\b", re.IGNORECASE)
 _TAKEN_AND_KILLED = _rx(
     r"\b(?:abducted|kidnapped|seized|snatched)\s+and\s+(?:later\s+|then\s+|subsequently\s+)?"
     r"(?:killed|executed|murdered|shot\s+dead|beheaded)\b",
