@@ -403,7 +403,16 @@ _CLAIMED = FoldedPattern(
     r"\b(?:claimed|claims|has\s+claimed|took|takes|admitted)\s+(?:(?:full|sole)\s+)?"
     r"(?:responsibility|credit)\b|\b(?:(?:was|were|is|are)\s+(?:\w+\s+){0,2}(?:to\s+be\s+)?)?"
     r"behind\s+(?:the|this|that|it)\b|" + CLAIMED_DEED + "|" + SAID_IT_DID,
-    needles=("responsib", "credit", "behind", "claim", "said"),
+    needles=(
+        "responsib",
+        "credit",
+        "behind",
+        "claim",
+        "carried",
+        "staged",
+        "conducted",
+        "executed",
+    ),
 )
 
 

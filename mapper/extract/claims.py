@@ -63,13 +63,24 @@ _CLAIMED = FoldedPattern(
     r"members)\b|\b(?:is|isis|daesh)\s+claimed\b|" + CLAIMED_DEED + "|"
     r"\b(?:is|isis|isil|daesh|islamic\s+state(?:\s+group)?|the\s+(?:militant\s+|jihadist\s+)?"
     r"group)\s+" + SAID_IT_DID[2:],
-    needles=("amaq", "claim", "agency", "media", "propaganda", "said"),
+    needles=(
+        "amaq",
+        "claim",
+        "agency",
+        "media",
+        "propaganda",
+        "carried",
+        "behind",
+        "staged",
+        "conducted",
+        "executed",
+    ),
 )
 
 
 _STEMS = ("confirm", "verif", "corroborat", "anonym", "named", "unsubstantiated", "rumo",
           "amaq", "claim", "responsib", "statement", "agency", "media", "propaganda",
-          "said")  # fmt: skip
+          "carried", "behind", "staged", "conducted", "executed")  # fmt: skip
 
 
 _NO_CLAIM = re.compile(
