@@ -769,6 +769,21 @@ def test_a_shooting_the_day_before_a_bombing_in_the_same_town_is_another_event()
     ]
 
 
+def test_shells_on_the_outskirts_of_two_villages_hit_both():
+    text = "Turkish shells landed on the outskirts of Deraluk and Sheladze on Monday."
+    found = _placed(text)
+    assert [m.location.name for m in found] == ["Deraluk", "Sheladze"]
+    assert {m.actor1 for m in found} == {"Military Forces of Turkey (2016-)"}
+
+
+def test_a_force_at_a_town_is_no_longer_name_and_the_road_s_end_is_no_place():
+    text = (
+        "Iraqi forces clashed with the Peshmerga at Altun Kupri, on the road to Erbil, on Friday."
+    )
+    (m,) = _placed(text)
+    assert m.location is not None and m.location.name == "Altun Kupri"
+
+
 def test_a_national_total_told_by_a_commission_adds_no_toll_to_a_local_protest():
     text = (
         "Police fired tear gas at protesters outside the provincial council in Nasiriyah on "

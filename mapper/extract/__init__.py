@@ -387,7 +387,7 @@ def _listed_towns(
 
     Only when the sentence gives no toll: a toll for the whole list cannot be split.
     """
-    if best.toponym.relation != "in":
+    if best.toponym.relation not in {"in", "outskirts"}:
         return []
     chain = [best]
     i = uses.index(best)

@@ -124,7 +124,8 @@ _ALIASES: tuple[tuple[str, str, int], ...] = (
     (
         r"\bturkish\s+(?:army|military|forces|troops|soldiers?|servicem[ae]n|commandos?|"
         r"warplanes|war\s*planes|jets|"
-        r"aircraft|air\s+force|artillery|drones?|armed\s+forces|air\s*strikes?|shelling)\b|"
+        r"aircraft|air\s+force|artillery|drones?|armed\s+forces|air\s*strikes?|shelling|shells|"
+        r"rockets|bombardment|missiles?)\b|"
         r"\bturkey['’]s\s+(?:army|military|forces|air\s+force)\b|\bankara['’]s\s+forces\b",
         TURKEY,
         re.I,

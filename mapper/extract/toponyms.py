@@ -402,7 +402,10 @@ def _is_person(text: str, start: int, end: int) -> bool:
     return bool(speaks) and bool(re.search(r"\b(?:al|el)[-\s]$", before))
 
 
-_LONGER_NAME = re.compile(r"([A-Z][\w'’]*)(?:[-\s]+(?:al|el|Al|El|ad|ar|as|ash|at|az|an))?[-\s]+$")
+# (the short particles only hyphenated: "the Peshmerga at Altun Kupri" is no "at-Altun")
+_LONGER_NAME = re.compile(
+    r"([A-Z][\w'’]*)(?:[-\s]+(?:al|el|Al|El)|-(?:ad|ar|as|ash|at|az|an))?[-\s]+$"
+)
 _SENTENCE_OPEN = re.compile(r"[.!?\n]\s*$")
 
 
@@ -961,7 +964,41 @@ def _link_pairs_and_lists(text: str, uses: list[PlaceUse], gazetteer: Gazetteer)
             out.append(PlaceUse(use.toponym, -1.0, "list", use.place_ids))
         elif i in in_list:
             out.append(PlaceUse(use.toponym, use.tie - 0.3, use.role, use.place_ids))
+        elif out and (pair := _second_of_pair(text, out[-1], use, gazetteer)) is not None:
+            out.append(pair)
         else:
             out.append(use)
         i += 1
     return out
+
+
+_VILLAGES = frozenset({"town", "village"})
+
+
+def _second_of_pair(
+    text: str, first: PlaceUse, second: PlaceUse, gazetteer: Gazetteer
+) -> PlaceUse | None:
+    """Tie "Y" in "on the outskirts of X and Y" to the event as firmly as X.
+
+    Only two villages or towns named side by side, the first firmly tied to the event.
+    """
+    if (
+        first.role != "event"
+        or first.tie < 2.5
+        or second.tie >= first.tie - 0.5
+        or first.toponym.relation not in {"in", "near", "outskirts"}
+        or not re.fullmatch(r"\s+and\s+", text[first.toponym.end : second.toponym.start])
+    ):
+        return None
+    try:
+        a, b = gazetteer.get(first.place_ids[0]), gazetteer.get(second.place_ids[0])
+    except (KeyError, LookupError, ValueError, IndexError):
+        return None
+    if a.feature_type not in _VILLAGES or b.feature_type not in _VILLAGES:
+        return None
+    topo = dataclasses.replace(
+        second.toponym,
+        relation=first.toponym.relation,
+        bearing_deg=first.toponym.bearing_deg,
+    )
+    return PlaceUse(topo, first.tie - 0.5, first.role, second.place_ids)
