@@ -784,6 +784,42 @@ def test_a_force_at_a_town_is_no_longer_name_and_the_road_s_end_is_no_place():
     assert m.location is not None and m.location.name == "Altun Kupri"
 
 
+def test_an_attack_in_iraq_told_after_a_strike_inside_syria_is_kept():
+    text = (
+        "Iraqi jets struck a militant base inside Syria on Sunday, a day after militants "
+        "attacked a border post in western Anbar. On Saturday, militants attacked a border "
+        "post near Qaim, killing two guards."
+    )
+    (m,) = _placed(text, published=dt.date(2018, 12, 31))
+    assert m.location is not None and m.location.name == "Al-Qaim"
+    assert m.event_date == dt.date(2018, 12, 29)
+
+
+def test_a_town_stormed_after_a_wave_of_car_bombs_is_no_roundup():
+    text = (
+        "Militants stormed the government compound in Ramadi on Friday after a wave of suicide "
+        "car bombings. At least 20 soldiers were killed in the fighting."
+    )
+    (m,) = _placed(text, published=dt.date(2015, 5, 16))
+    assert m.location is not None and m.location.name == "Ramadi"
+    assert m.event_date == dt.date(2015, 5, 15)
+
+
+def test_a_past_bombing_on_the_eve_of_a_feast_and_a_campaign_s_month_stay_apart():
+    text = (
+        "A roadside bomb killed six labourers near Khan Bani Saad on Thursday. "
+        "The town was the site of a truck bomb in July 2015, on the eve of the Eid holiday, "
+        "that killed more than 100 people. "
+        "Militants clashed with militiamen near Dhuluiya on Thursday, killing four. "
+        "The United States began air strikes in August."
+    )
+    found = _placed(text, published=dt.date(2017, 1, 13))
+    assert [(m.location.name, m.casualties.killed) for m in found] == [
+        ("Bani Saad", 6),
+        ("Dhuluiya", 4),
+    ]
+
+
 def test_a_national_total_told_by_a_commission_adds_no_toll_to_a_local_protest():
     text = (
         "Police fired tear gas at protesters outside the provincial council in Nasiriyah on "

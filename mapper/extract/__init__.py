@@ -475,10 +475,28 @@ _ABROAD = re.compile(
     r"\b(?:inside|in|into|across\s+the\s+border\s+in)\s+(?:neighbou?ring\s+|(?:north|south)?"
     r"(?:east|west)?(?:ern)?\s+)?(?:Syria|Turkey|Iran|Jordan|Saudi\s+Arabia|Kuwait)\b(?!['’])"
 )
+_ABROAD_OPENING = re.compile(
+    r"^(?:In|Inside|Across\s+the\s+border\s+in)\s+(?:neighbou?ring\s+)?(?:Syria|Turkey|Iran)\b"
+)
 _PAST_YEAR = re.compile(
     r"\b(?:in|since|during|until|back\s+in)\s+(?:(?:early|late|mid)[-\s]?)?((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+def _dated_apart(sent: Sentence, event: _Event, dates: _Dates) -> bool:
+    """Whether ``sent`` dates itself days away from ``event``.
+
+    "... began air strikes in August", told after a clash on a Sunday in October.
+    """
+    when = dates.of(sent)
+    if when is None or when.start is None or when.end is None or _TOLL_UPDATE.search(sent.text):
+        return False  # (a later count of the dead is this event's)
+    told = next((r for s in event.sentences if (r := dates.of(s)) is not None), None)
+    if told is not None and told.start is not None and told.end is not None:
+        return when.end < told.start - _RECALLED_GAP or when.start > told.end + _RECALLED_GAP
+    published = dates.published
+    return published is not None and when.end < published - 2 * _RECALLED_GAP
+
+
 #: kinds of event told apart: a bombing and a shooting are two deeds
 _DEEDS = frozenset({"suicide", "air", "shelling", "ied", "grenade", "onesided", "abduction",
                     "arrest", "protest", "riot", "regain", "overtake", "disrupted"})  # fmt: skip
@@ -521,6 +539,8 @@ def _contains(whole: PlaceUse, part: PlaceUse, gazetteer: Gazetteer) -> bool:
         return False
     if w.feature_type == "governorate":
         return True
+    if w.feature_type == "region":  # "on Sinjar mountain": the range around the town told
+        return p.km_to(w) <= w.precision_km
     return w.feature_type == "district" and w.admin2 is not None and p.admin2 == w.admin2
 
 
@@ -632,7 +652,12 @@ def _group(
                 current = target
             continue
         if best is None:
-            if current is None or _other_time(sent, current, dates):
+            if (
+                current is None
+                or _other_time(sent, current, dates)
+                or _dated_apart(sent, current, dates)
+                or _ABROAD_OPENING.match(sent.text)  # "In Syria, the YPG said 20 ... were killed"
+            ):
                 # ("In December 2018, a strike killed four people in the camp": not this one)
                 current = _Event(place=None, recalled=current is not None)
                 events.append(current)
@@ -705,6 +730,7 @@ def _group(
             target is None
             and current is not None
             and current.place is None
+            and not current.recalled  # (a past event told in passing lends nothing)
             and not _NEW_EVENT.search(sent.text)
         ):
             target = current
@@ -1058,7 +1084,17 @@ def _mention(
         or not cue_sent.start <= ev.place.toponym.start < cue_sent.end
         or is_tellers_place(article.text, ev.place.toponym.start, ev.place.toponym.end)
     ):
-        return None, None  # "Iraqi jets struck a command centre inside Syria": not in Iraq
+        # "Iraqi jets struck a command centre inside Syria": not in Iraq; what the event's
+        # other sentences tell in Iraq ("On Saturday, IS attacked a post near Qaim") stays
+        rest = [s for s in sents if s is not cue_sent]
+        if (
+            ev.place is None
+            or not any(find_cues(s.text) for s in rest)
+            or not any(s.start <= ev.place.toponym.start < s.end for s in rest)
+        ):
+            return None, None
+        ev = _Event(place=ev.place, sentences=rest, places=ev.places)
+        return _mention(article, ev, gazetteer, first_date, militants, previous)
     cite("event_type", cue_sent)
     if actor1 is not None and m1 is not None:
         cite("actor1", _sentence_of(sents[:4], offsets, m1.start))

@@ -91,7 +91,7 @@ _RELATIVE = FoldedPattern(
     r"\b(?P<w>today|this\s+morning|this\s+afternoon|this\s+evening|tonight|earlier\s+today|"
     r"early\s+(?:this|today)|the\s+day\s+before\s+yesterday|yesterday|last\s+night|overnight|"
     r"the\s+day\s+before|"
-    r"on\s+the\s+eve|last\s+week|this\s+week|earlier\s+this\s+week|past\s+week|"
+    r"on\s+the\s+eve(?!\s+of\b)|last\s+week|this\s+week|earlier\s+this\s+week|past\s+week|"
     r"earlier\s+this\s+month|this\s+month|last\s+month|"
     r"(?:two|three|four|five|a\s+few)\s+days\s+(?:ago|earlier|before)|"
     r"a\s+day\s+earlier|the\s+previous\s+day|in\s+the\s+early\s+hours|before\s+dawn|"

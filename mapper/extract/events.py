@@ -834,7 +834,16 @@ def is_roundup(text: str) -> bool:
     False
     """
     lower = text.lower()
-    return contains_any(lower, _ROUNDUP_STEMS) and _ROUNDUP.search(text) is not None
+    if not contains_any(lower, _ROUNDUP_STEMS):
+        return False
+    # (not "stormed the compound after a wave of suicide car bombings": the means)
+    return any(
+        not _MEANS_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        for m in _ROUNDUP.finditer(text)
+    )
+
+
+_MEANS_BEFORE = re.compile(r"\b(?:after|following|with|using|amid)\s+(?:an?\s+|the\s+)?$", re.I)
 
 
 _RECALLING = re.compile(r",\s*(?:where|which|who)\b", re.IGNORECASE)
