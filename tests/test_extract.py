@@ -820,6 +820,19 @@ def test_a_past_bombing_on_the_eve_of_a_feast_and_a_campaign_s_month_stay_apart(
     ]
 
 
+def test_a_killing_a_day_before_told_in_the_bombing_s_sentence_is_its_own_event():
+    text = (
+        "A bomb ripped through a funeral tent in Muqdadiya on Friday, killing six mourners, a "
+        "day after gunmen shot dead a shopkeeper in the same town. On Thursday, gunmen shot "
+        "dead the owner of a phone shop in Muqdadiya's main market."
+    )
+    found = _placed(text, published=dt.date(2017, 3, 11))
+    assert [(m.sub_event_type, m.casualties.killed) for m in found] == [
+        ("Remote explosive/landmine/IED", 6),
+        ("Attack", 1),
+    ]
+
+
 def test_a_national_total_told_by_a_commission_adds_no_toll_to_a_local_protest():
     text = (
         "Police fired tear gas at protesters outside the provincial council in Nasiriyah on "

@@ -482,6 +482,8 @@ _PAST_YEAR = re.compile(
     r"\b(?:in|since|during|until|back\s+in)\s+(?:(?:early|late|mid)[-\s]?)?((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+
+
 def _dated_apart(sent: Sentence, event: _Event, dates: _Dates) -> bool:
     """Whether ``sent`` dates itself days away from ``event``.
 

@@ -551,6 +551,12 @@ def _figures(sentence: str) -> tuple[CasualtyFigure, ...]:
             continue
         if _PROTESTED.search(sentence, max(0, v.start() - 90), v.start()):
             continue  # "protested against the killing of an activist": an earlier death
+        if (
+            (" after " in sentence or " before " in sentence)
+            and (early := _EARLIER_BEFORE.search(sentence, max(0, v.start() - 80), v.start()))
+            and any(u.start() < early.start() for u in verbs)
+        ):
+            continue  # "killing six, a day after gunmen shot dead a shopkeeper": another deed
         word = v.group(0).lower()
         # "the death of a child", "the martyrdom of two soldiers": the victims follow
         active = word not in _INACTIVE or (
@@ -653,6 +659,11 @@ def _named_victim(sentence: str, verb: re.Match[str], active: bool) -> tuple[int
     return m.start("name"), m.end("name")
 
 
+_EARLIER_BEFORE = re.compile(
+    r"\b(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|hours?)\s+(?:after|before)"
+    r"\s+(?!(?:it|the\s+(?:attack|bombing|blast|explosion))\b)[^.;,]*$",
+    re.IGNORECASE,
+)
 _PROTESTED = re.compile(
     r"\b(?:protest(?:ed|ing|s)?|demonstrat(?:ed|ing)|rall(?:ied|ying))\b(?:[^.;]{0,50}?\b(?:against|"
     r"over))?\s+(?:the\s+)?$",

@@ -487,7 +487,7 @@ def _cues(text: str) -> tuple[Cue, ...]:
             continue
         for a, b in rx.spans(text, folded):
             out.append(Cue(kind, a, b, text[a:b]))
-    if out and (history := _history_spans(text) + _fled_spans(text)):
+    if out and (history := _history_spans(text) + _fled_spans(text) + _earlier_spans(text)):
         out = [c for c in out if not any(x <= c.start < y for x, y in history)]
     if out and "protest" in text.lower():
         # "gathered to protest against the bombardment": what they protest, not an event
@@ -891,6 +891,26 @@ def _fled_spans(text: str) -> list[tuple[int, int]]:
     if "fle" not in text and "escap" not in text and "displac" not in text and "driven" not in text:
         return []
     return [m.span() for m in _FLED.finditer(text)]
+
+
+#: ", a day after gunmen shot dead a shopkeeper in the same town,": an earlier deed
+EARLIER_CLAUSE = re.compile(
+    r"\b(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|hours?)\s+"
+    r"(?:after|before)\s+(?!(?:it|the\s+(?:attack|bombing|blast|explosion))\b)[^.;,]{4,}",
+    re.IGNORECASE,
+)
+
+
+def _earlier_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of clauses that recall a deed days before or after this one."""
+    if " after " not in text and " before " not in text:
+        return []
+    # (only beside a deed told before it: "The attack came a day after a rocket hit X"
+    # tells nothing else, and what it recalls is the sentence's own news)
+    folded = fold(text)
+    return [
+        m.span() for m in EARLIER_CLAUSE.finditer(text) if _KILLS.test(text, folded, 0, m.start())
+    ]
 
 
 def _history_spans(text: str) -> list[tuple[int, int]]:
