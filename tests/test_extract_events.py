@@ -8,6 +8,7 @@ from mapper.extract.events import (
     classify,
     event_strength,
     find_cues,
+    is_tally,
     map_acled_type,
     victims_are_civilians,
 )
@@ -326,3 +327,14 @@ def test_a_council_member_shot_dead_is_a_civilian_attacked():
 )
 def test_territory_won_with_bombs_and_a_failed_assault(text, sub):
     assert classify(text)[1] == sub
+
+
+def test_one_protester_killed_by_a_canister_the_police_fired_is_excessive_force():
+    text = "One protester was killed on Monday when a tear gas canister fired by police hit him."
+    assert classify(text)[1] == "Excessive force against protesters"
+
+
+def test_a_group_s_deaths_over_decades_are_a_tally():
+    assert is_tally(
+        "In its 30-year campaign the group has been responsible for the deaths of 40,000 people."
+    )

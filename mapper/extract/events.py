@@ -202,7 +202,7 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
         "protest",
         _rx(
             # (not a diplomat's "protest note")
-            r"(?<!\bin\s)\bprotest(?:ed|ers|ors|s|ing)?\b(?!\s+(?:notes?|letters?|memorandum)\b)|"
+            r"(?<!\bin\s)\bprotest(?:ed|ers?|ors?|s|ing)?\b(?!\s+(?:notes?|letters?|memorandum)\b)|"
             # "gathered outside the oil field, demanding jobs"
             r"\b(?:gathered|assembled|rallied)\b(?=[^.;]{0,80}?\b(?:demanding|to\s+demand|to\s+protest|"
             r"calling\s+for|chanting)\b)|"
@@ -707,13 +707,15 @@ _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|where|when)\b", re.IGNOREC
 _TALLY_PERIOD = re.compile(
     r"\bsince\b|\bso\s+far\b|\bthis\s+year\b|\bin\s+recent\s+(?:days|weeks|months|years)\b|"
     r"\b(?:across|throughout|around)\s+the\s+country\b|\bnationwide\b|"
+    r"\b(?:in|during|over)\s+(?:its|their|a|the)\s+(?:more\s+than\s+)?(?:\d+|\w+)[-\s]year\b|"
     r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:few\s+|\w+\s+)?"
     r"(?:days|weeks|months|years)\b",
     re.IGNORECASE,
 )
 _TALLY_VERB = re.compile(
     r"\b(?:have|has|had)\s+(?:now\s+|also\s+)?(?:been\s+)?(?:killed|died|wounded|injured|lost|"
-    r"perished|kidnapped|abducted|executed|recorded|documented|counted|claimed)\b",
+    r"perished|kidnapped|abducted|executed|recorded|documented|counted|claimed)\b|"
+    r"\b(?:has|have|had)\s+been\s+responsible\s+for\s+the\s+deaths\b",
     re.IGNORECASE,
 )
 # "Basra has witnessed a wave of kidnappings over the past year": a trend
