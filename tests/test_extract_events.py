@@ -338,3 +338,41 @@ def test_a_group_s_deaths_over_decades_are_a_tally():
     assert is_tally(
         "In its 30-year campaign the group has been responsible for the deaths of 40,000 people."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the most recent in a spate of assassinations that has hit three towns.",
+        "The army is massing troops north of the city ahead of an expected assault.",
+    ],
+)
+def test_a_spate_and_an_assault_expected_are_no_events(text):
+    assert event_strength(text) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Soldiers chased the militants out of the town on Tuesday.",
+            "Government regains territory",
+        ),
+        ("Gunmen seized two herders on Monday and later executed them.", "Attack"),
+    ],
+)
+def test_chased_out_and_seized_then_executed(text, sub):
+    assert classify(text)[1] == sub
+
+
+def test_a_memorandum_of_protest_is_no_protest():
+    assert classify("The ministry handed the envoy a memorandum of protest on Monday.") == (
+        None,
+        None,
+    )
+
+
+def test_separate_attacks_anywhere_in_the_sentence_sum_up():
+    from mapper.extract.events import is_roundup
+
+    assert is_roundup("At least seven people died in a string of separate attacks on Monday.")

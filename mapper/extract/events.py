@@ -267,7 +267,7 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
             r"\bliberat(?:ed|e|ing|ion)\b|\b(?:moved|advanced|pushed|entered|swept)\s+into\b|"
             r"\bretaken\b|\bregained\b|\bfreed\s+(?:the\s+)?(?:town|city|village|district)\b|"
             # "drove IS fighters out of the last neighbourhoods", "expelled the militants from"
-            r"\b(?:drove|driven|forced|kicked|pushed)\s+(?:[\w'’-]+\s+){1,4}?out\s+of\b|"
+            r"\b(?:drove|driven|forced|kicked|pushed|chased|flushed)\s+(?:[\w'’-]+\s+){1,4}?out\s+of\b|"
             r"\b(?:expelled|ousted|evicted)\s+(?:[\w'’-]+\s+){1,4}?from\b|"
             r"\b(?:took|taken|take)\s+back\b|\bcleared\s+(?:[\w'’-]+\s+){1,5}?of\s+(?:the\s+)?(?:is|"
             r"isis|isil|daesh|militants|jihadists|insurgents|islamic\s+state)\b|"
@@ -349,7 +349,7 @@ _KILLS = _rx(
 _QUOTES = frozenset("\"“‘«'")
 _HEDGE_STEMS = ("warn", "concern", "fear", "threat", "risk", "danger", "plan", "aim",
                 "expect", "intend", "vow", "could", "would", "might", "called", "urged",
-                "appeal", "condemn", "denounc", "deplor", "prepar", "continu")  # fmt: skip
+                "appeal", "condemn", "denounc", "deplor", "prepar", "continu", "ahead")  # fmt: skip
 _HEDGE = _rx(
     r"\b(?:warned|warns|warning)\s+(?:\w+\s+){0,3}?(?:that|of|against)\b|"
     r"\b(?:raised|voiced|expressed)\s+(?:\w+\s+)?concerns?\b|\bconcerns?\s+that\b|"
@@ -359,6 +359,8 @@ _HEDGE = _rx(
     r"\bwould\s+(?:be|have)\b|\bmight\s+(?:be|have)\b|\brisk\s+of\b|"
     r"\bcalled\s+(?:on|upon)\b|\burged\b|\bappealed\s+(?:to|for)\b|"  # a call, not a deed
     r"\bprepar(?:ing|es)\s+(?:for|to)\b|"  # an offensive to come
+    r"\bahead\s+of\s+(?:an?\s+|the\s+)?(?:expected|planned|anticipated|imminent|looming|"
+    r"upcoming)\b|"
     r"\bcontinu(?:e|es|ing)\s+(?:their|its|the)\s+(?:\w+\s+)?(?:offensive|campaign|push|"
     r"advance|operations?)\b|"  # an offensive under way, told in passing
     r"\b(?:condemned|condemns|denounced|denounces|deplored|deplores)\b"  # a reaction
@@ -460,7 +462,8 @@ _STEMS: dict[str, tuple[str, ...]] = {
                   "found", "discover", "handled"),
     "arrest": ("arrest", "detain", "apprehend", "captur", "custody", "rounded", "detention"),
     "regain": ("captur", "took", "take", "gain", "liberat", "moved", "advanced", "pushed",
-               "drove", "driven", "forced", "kicked", "expelled", "ousted", "evicted",
+               "drove", "driven", "forced", "kicked", "expelled", "ousted", "evicted", "chased",
+               "flushed",
                "entered", "swept", "freed", "cleared"),
     "overtake": ("control", "overr", "captured", "fell", "seiz", "took"),
     "movement": ("reinforcement", "deploy", "arrived", "withdr", "curfew", "measures",
@@ -490,6 +493,12 @@ def _cues(text: str) -> tuple[Cue, ...]:
     if out and (history := _history_spans(text) + _fled_spans(text) + _earlier_spans(text)):
         out = [c for c in out if not any(x <= c.start < y for x, y in history)]
     if out and "protest" in text.lower():
+        # (nor a "memorandum of protest" handed to an envoy)
+        out = [
+            c
+            for c in out
+            if c.kind != "protest" or not _PROTEST_PAPER.search(text, max(0, c.start - 14), c.start)
+        ]
         # "gathered to protest against the bombardment": what they protest, not an event
         against = [m.end() for m in _PROTEST_AGAINST.finditer(text)]
         out = [
@@ -533,6 +542,7 @@ _TRIED_BEFORE = re.compile(
     r"\b(?:tried|attempted|attempting|trying|failed|sought|an\s+attempt)\s+to\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+_PROTEST_PAPER = re.compile(r"\b(?:memorandum|note|letter)\s+of\s+$", re.IGNORECASE)
 _PROTEST_AGAINST = re.compile(
     r"\bprotest(?:ed|ing|s)?\s+(?:against|over|at|the)\b|\bin\s+protest\s+(?:against|over|at)\b",
     re.IGNORECASE,
@@ -762,7 +772,8 @@ _HABIT_STEMS = ("repeatedly", "frequently", "regularly", "routinely", "often", "
 # "The killing is the latest in a wave of assassinations in A, B and C": the wave, not
 # one more event
 _LATEST_IN = re.compile(
-    r"\b(?:the\s+)?latest\s+in\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:wave|series|string|spate|"
+    r"\b(?:the\s+)?(?:latest|most\s+recent|newest)\s+in\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:wave|"
+    r"series|string|spate|"
     r"spree|chain|line|run)\s+of\b",
     re.IGNORECASE,
 )
@@ -779,7 +790,11 @@ def recalls_earlier(text: str) -> bool:
     False
     """
     lower = text.lower()
-    if "latest" in lower and _LATEST_IN.search(text) and not read_figures(text):
+    if (
+        ("latest" in lower or "recent" in lower)
+        and _LATEST_IN.search(text)
+        and not read_figures(text)
+    ):
         return True
     if "after" not in lower and "since" not in lower:
         return False
@@ -811,7 +826,8 @@ def is_tally(text: str) -> bool:
 # (not "a wave of attacks on army positions south of X": one assault on one front)
 _ROUNDUP = re.compile(
     r"\b(?:string|series|wave|spate|rash|flurry)\s+of\s+(?:[\w-]+\s+){0,3}?(?:bombings|"
-    r"blasts|explosions|car\s+bombs)\b|\bin\s+(?:(?:two|three|four|five|six|seven|\d+)\s+)?(?:separate|several|multiple|"
+    r"blasts|explosions|car\s+bombs)\b|\b(?:in\s+(?:(?:two|three|four|five|six|seven|\d+)\s+)?)?"
+    r"(?:separate|several|multiple|"
     r"various)\s+(?:[\w-]+\s+){0,2}?(?:attacks|incidents|bombings|blasts|explosions|clashes)\b|"
     r"\b(?:across|throughout)\s+(?:iraq|the\s+country)\b|\bnationwide\b|\bin\s+all\b|"
     r"\bin\s+total\b|\baltogether\b|\b(?:over|in)\s+the\s+(?:past|last)\s+(?:two|three|four|"
@@ -1223,7 +1239,9 @@ _FORCES_ON_PROTESTERS = re.compile(
 _AFTER_MEANS = re.compile(r"\b(?:after|following|with|using|backed\s+by)\b", re.IGNORECASE)
 _TAKEN_AND_KILLED = _rx(
     r"\b(?:abducted|kidnapped|seized|snatched)\s+and\s+(?:later\s+|then\s+|subsequently\s+)?"
-    r"(?:killed|executed|murdered|shot\s+dead|beheaded)\b",
+    r"(?:killed|executed|murdered|shot\s+dead|beheaded)\b|"
+    r"\b(?:abducted|kidnapped|seized|snatched)\b[^.;]{0,80}?\band\s+(?:later\s+|then\s+|"
+    r"subsequently\s+)?(?:killed|executed|murdered|shot\s+dead|beheaded)\s+(?:them|him|her|all|both)\b",
     needles=("abducted", "kidnapped", "seized", "snatched"),
 )
 _FIREFIGHT = _rx(
