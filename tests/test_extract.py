@@ -833,6 +833,16 @@ def test_a_killing_a_day_before_told_in_the_bombing_s_sentence_is_its_own_event(
     ]
 
 
+def test_a_quoted_arrest_places_the_arrest_in_the_quarter_it_names():
+    text = (
+        "Security forces arrested a wanted man in Kirkuk on Monday, a source said. "
+        '"A police force arrested the wanted man in the Domiz district, south of Kirkuk," '
+        "the source told reporters."
+    )
+    (m,) = _placed(text)
+    assert m.location is not None and m.location.name == "Domiz"
+
+
 def test_a_national_total_told_by_a_commission_adds_no_toll_to_a_local_protest():
     text = (
         "Police fired tear gas at protesters outside the provincial council in Nasiriyah on "

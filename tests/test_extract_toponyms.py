@@ -236,3 +236,10 @@ def test_where_people_were_abducted_from_is_the_place_of_the_event():
 def test_where_the_wounded_were_treated_is_not_where_they_were_hit():
     assert _uses("Hospital staff in Kirkuk said they received nine wounded.")["Kirkuk"].tie < 0.9
     assert _uses("The wounded were taken to a hospital in Kirkuk.")["Kirkuk"].tie < 0.9
+
+
+def test_a_first_name_before_an_al_surname_is_no_place():
+    uses = _uses(
+        "Without money the work will stall, the minister, Salman al-Jumaili, told delegates."
+    )
+    assert "Salman" not in uses

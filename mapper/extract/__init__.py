@@ -484,6 +484,12 @@ _PAST_YEAR = re.compile(
 )
 
 
+def _same_deed(sent: Sentence, event: _Event) -> bool:
+    """Whether ``sent`` tells a deed of the kind the event's first sentence tells."""
+    mine = {c.kind for c in find_cues(sent.text)} & _DEEDS
+    return bool(mine & {c.kind for c in find_cues(event.sentences[0].text)})
+
+
 def _dated_apart(sent: Sentence, event: _Event, dates: _Dates) -> bool:
     """Whether ``sent`` dates itself days away from ``event``.
 
@@ -694,7 +700,10 @@ def _group(
                 target is not None
                 and target is current
                 and target.place is not None
-                and target.place.toponym.relation == "direction"
+                and (
+                    target.place.toponym.relation == "direction"
+                    or (sent.text.startswith(_QUOTE_MARKS) and _same_deed(sent, target))
+                )
             ):
                 # "... in eastern Baghdad. The device exploded outside his house in the
                 # Baladiyat district": the quarter of the town just told

@@ -650,7 +650,7 @@ def event_strength(text: str) -> int:
         return 0  # "militias have been blamed for similar attacks": a pattern, not an event
     if score and _only_recalled(text):
         return 0  # "mourners gathered at a grave near X, where hundreds were shot dead"
-    if score and text[:1] in _QUOTES and not read_figures(text):
+    if score and text[:1] in _QUOTES and not read_figures(text) and not kinds & _QUOTED_DEEDS:
         return 0  # a quoted opinion ("... because ISIS is collapsing in Mosul")
     if score and contains_any(lower, _HEDGE_STEMS) and _HEDGE.test(text, folded):
         # a warning or a fear, not a report of an event (unless it gives figures)
@@ -658,6 +658,9 @@ def event_strength(text: str) -> int:
             score = 0  # (nor "called on his supporters to join a demonstration on Friday")
     return score
 
+
+#: deeds a quote may report rather than opine on ('"A force ... arrested a terrorist in X"')
+_QUOTED_DEEDS = frozenset({"arrest", "abduction", "disrupted", "onesided"})
 
 _GENERIC = re.compile(
     r"\b(?:similar|such|previous|past|frequent|repeated)\s+(?:\w+\s+)?(?:attacks?|bombings?|"

@@ -399,9 +399,14 @@ def _is_person(text: str, start: int, end: int) -> bool:
     )
     if named and (speaks or re.search(r"[a-z]i$", surface)):
         return True  # "Ranj Talabani said", "Abu Bakr al-Baghdadi"
+    if _SURNAME_AFTER.match(after) and not re.search(r"\b(?:in|at|near|of|from|to)\s+$", before):
+        return True  # "the planning minister, Salman al-Jumaili": a first name
     return bool(speaks) and bool(re.search(r"\b(?:al|el)[-\s]$", before))
 
 
+_SURNAME_AFTER = re.compile(
+    r"^\s+(?:al|el|bin|ibn)-[A-Z][a-z]+\b(?!\s+(?:district|area|village|town))"
+)
 # (the short particles only hyphenated: "the Peshmerga at Altun Kupri" is no "at-Altun")
 _LONGER_NAME = re.compile(
     r"([A-Z][\w'’]*)(?:[-\s]+(?:al|el|Al|El)|-(?:ad|ar|as|ash|at|az|an))?[-\s]+$"
