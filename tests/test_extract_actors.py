@@ -349,3 +349,11 @@ def test_the_state_force_arrests_not_the_man_arrested():
         sub_event_type="Arrests",
     )
     assert a1 == IRAQ_MILITARY
+
+
+def test_a_force_announcing_the_killing_of_militants_did_it():
+    a1, *_ = assign_actors(
+        "The army announced on Monday the killing of 12 terrorists near the river.",
+        sub_event_type="Armed clash",
+    )
+    assert a1 == IRAQ_MILITARY

@@ -376,3 +376,14 @@ def test_separate_attacks_anywhere_in_the_sentence_sum_up():
     from mapper.extract.events import is_roundup
 
     assert is_roundup("At least seven people died in a string of separate attacks on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The offensive began on March 2, with fighters advancing from two towns.",
+        "Since then, troops have recaptured more than 30 quarters of the city.",
+    ],
+)
+def test_a_campaign_s_start_and_what_it_has_retaken_since_are_background(text):
+    assert event_strength(text) == 0

@@ -580,7 +580,10 @@ _OWN_DEED = re.compile(
     r"\s*(?:(?:on|in|a|an|its|their|statement|late|early|earlier|later|today|yesterday|night|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}|january|february|march|"
     r"april|may|june|july|august|september|october|november|december)[\s,]+){0,4}"
-    r"(?:that\s+)?(?:they|it|its|their|he|his|she|her|we|our)\b",
+    r"(?:(?:that\s+)?(?:they|it|its|their|he|his|she|her|we|our)\b|"
+    # "the army announced the killing of 12 terrorists": its own deed
+    r"the\s+(?:killing|deaths?|arrest|capture|destruction|liberation|recapture|"
+    r"neutrali[sz]ation)\s+of\b)",
     re.I,
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)

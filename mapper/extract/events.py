@@ -646,6 +646,8 @@ def event_strength(text: str) -> int:
             score += 1
     if score and (is_tally(text) or recalls_earlier(text)):
         return 0
+    if score and _CAMPAIGN_BEGAN.search(text) and not read_figures(text):
+        return 0  # "The offensive began on March 2, advancing from X": a campaign's start
     if score and _is_generic(text) and not read_figures(text):
         return 0  # "militias have been blamed for similar attacks": a pattern, not an event
     if score and _only_recalled(text):
@@ -659,6 +661,12 @@ def event_strength(text: str) -> int:
     return score
 
 
+_CAMPAIGN_BEGAN = re.compile(
+    r"\b(?:the|an?|its|their)\s+(?:[\w-]+\s+){0,3}?(?:offensive|operation|campaign|battle|push)\b"
+    r"[^.;]{0,60}?\b(?:began|begun|started|kicked\s+off|was\s+launched|got\s+under\s*way)\s+"
+    r"(?:on|in)\b",
+    re.IGNORECASE,
+)
 #: deeds a quote may report rather than opine on ('"A force ... arrested a terrorist in X"')
 _QUOTED_DEEDS = frozenset({"arrest", "abduction", "disrupted", "onesided"})
 
@@ -727,7 +735,8 @@ _TALLY_PERIOD = re.compile(
 )
 _TALLY_VERB = re.compile(
     r"\b(?:have|has|had)\s+(?:now\s+|also\s+)?(?:been\s+)?(?:killed|died|wounded|injured|lost|"
-    r"perished|kidnapped|abducted|executed|recorded|documented|counted|claimed)\b|"
+    r"perished|kidnapped|abducted|executed|recorded|documented|counted|claimed|recaptured|"
+    r"retaken|liberated|captured|seized|arrested|detained)\b|"
     r"\b(?:has|have|had)\s+been\s+responsible\s+for\s+the\s+deaths\b",
     re.IGNORECASE,
 )
