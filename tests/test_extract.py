@@ -843,6 +843,20 @@ def test_a_quoted_arrest_places_the_arrest_in_the_quarter_it_names():
     assert m.location is not None and m.location.name == "Domiz"
 
 
+def test_a_second_and_a_third_bomb_told_in_one_sentence_are_two_events():
+    text = (
+        "A car bomb killed nine people in Sadr City on Sunday. A second car bomb in Shaab "
+        "killed five, and a third in Bayaa killed four."
+    )
+    found = _placed(text, published=dt.date(2018, 3, 12))
+    assert [(m.location.name, m.casualties.killed) for m in found] == [
+        ("Sadr City", 9),
+        ("Shaab", 5),
+        ("Bayaa", 4),
+    ]
+    assert all(e.quote == text[e.start : e.end] for m in found for e in m.evidence)
+
+
 def test_a_national_total_told_by_a_commission_adds_no_toll_to_a_local_protest():
     text = (
         "Police fired tear gas at protesters outside the provincial council in Nasiriyah on "

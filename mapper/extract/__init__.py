@@ -845,7 +845,7 @@ def extract_mentions(article: Article, *, gazetteer: Gazetteer) -> list[Mention]
     if not text or not text.strip():
         return []
     skip = _dateline_regions(article)
-    sentences = split_sentences(text)
+    sentences = _split_deeds(split_sentences(text))
     forget()  # what the readers remember of the last article
     # only sentences with event words can hold an event's place: read names there
     told = [bool(find_cues(s.text) or read_casualties(s.text).stated) for s in sentences]
@@ -874,6 +874,33 @@ def extract_mentions(article: Article, *, gazetteer: Gazetteer) -> list[Mention]
             article, _group(article, sentences, places, gazetteer, weak=True), gazetteer, skip
         )
     return mentions
+
+
+#: where a sentence moves on to the next deed of a series ("A second car bomb in Shaab
+#: killed five, and a third in Bayaa killed four")
+_NEXT_DEED = re.compile(
+    r",?\s+(?:and|while)\s+(?=(?:a|an|another|the)\s+(?:second|third|fourth|fifth|sixth|further)\b)",
+    re.IGNORECASE,
+)
+
+
+def _split_deeds(sentences: list[Sentence]) -> list[Sentence]:
+    """Split sentences that tell two deeds of a series one after the other."""
+    out: list[Sentence] = []
+    for sent in sentences:
+        cut = (
+            _NEXT_DEED.search(sent.text) if " and " in sent.text or " while " in sent.text else None
+        )
+        if cut is None or not read_casualties(sent.text[: cut.start()]).stated:
+            out.append(sent)
+            continue
+        head, tail = sent.text[: cut.start()], sent.text[cut.end() :]
+        if not find_cues(tail) or not read_casualties(tail).stated:
+            out.append(sent)
+            continue
+        out.append(Sentence(sent.start, sent.start + cut.start(), head))
+        out.append(Sentence(sent.start + cut.end(), sent.end, tail))
+    return out
 
 
 def _drop_stray_quarters(
