@@ -857,6 +857,15 @@ def test_a_second_and_a_third_bomb_told_in_one_sentence_are_two_events():
     assert all(e.quote == text[e.start : e.end] for m in found for e in m.evidence)
 
 
+def test_the_targets_told_after_a_strike_are_its_second_side():
+    text = "Turkish jets bombed villages near Sidakan on Monday. The targets were PKK positions."
+    (m,) = _placed(text)
+    assert (m.actor1, m.actor2) == (
+        "Military Forces of Turkey (2016-)",
+        "PKK: Kurdistan Workers Party",
+    )
+
+
 def test_a_national_total_told_by_a_commission_adds_no_toll_to_a_local_protest():
     text = (
         "Police fired tear gas at protesters outside the provincial council in Nasiriyah on "

@@ -196,6 +196,10 @@ _ANAPHOR = re.compile(
     r"he)\b",
     re.IGNORECASE,
 )
+#: "The targets were PKK positions": whom the strike just told was aimed at
+_TARGETS = re.compile(
+    r"^(?:the|its|their)\s+(?:intended\s+)?targets?\s+(?:were|was|included|are|is)\b", re.IGNORECASE
+)
 _RESTATE_KM = 35.0
 #: how far apart two places may lie when one toll for one kind of event ties them
 _SAME_TOLL_KM = 60.0
@@ -607,7 +611,12 @@ def _group(
             )
             if (
                 current is not None
-                and (stated or claim_span(sent.text) or _answers_protest(sent, current))
+                and (
+                    stated
+                    or claim_span(sent.text)
+                    or _answers_protest(sent, current)
+                    or _TARGETS.match(sent.text)
+                )
                 and not (stated and _other_time(sent, current, dates))
             ):  # (not "In December 2018, a strike killed four people in the camp")
                 current.sentences.append(sent)
