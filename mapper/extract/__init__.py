@@ -499,6 +499,8 @@ def _dated_apart(sent: Sentence, event: _Event, dates: _Dates) -> bool:
 
     "... began air strikes in August", told after a clash on a Sunday in October.
     """
+    if not _OLD_DATE_HINT.search(sent.text):
+        return False  # (no month, year or figure date: nothing to set it apart; cheap)
     when = dates.of(sent)
     if when is None or when.start is None or when.end is None or _TOLL_UPDATE.search(sent.text):
         return False  # (a later count of the dead is this event's)

@@ -646,7 +646,12 @@ def event_strength(text: str) -> int:
             score += 1
     if score and (is_tally(text) or recalls_earlier(text)):
         return 0
-    if score and _CAMPAIGN_BEGAN.search(text) and not read_figures(text):
+    if (
+        score
+        and contains_any(lower, _BEGAN_STEMS)
+        and _CAMPAIGN_BEGAN.search(text)
+        and not read_figures(text)
+    ):
         return 0  # "The offensive began on March 2, advancing from X": a campaign's start
     if score and _is_generic(text) and not read_figures(text):
         return 0  # "militias have been blamed for similar attacks": a pattern, not an event
@@ -667,6 +672,7 @@ _CAMPAIGN_BEGAN = re.compile(
     r"(?:on|in)\b",
     re.IGNORECASE,
 )
+_BEGAN_STEMS = ("began", "begun", "started", "kicked", "launched", "under")
 #: deeds a quote may report rather than opine on ('"A force ... arrested a terrorist in X"')
 _QUOTED_DEEDS = frozenset({"arrest", "abduction", "disrupted", "onesided"})
 
@@ -846,9 +852,10 @@ _ROUNDUP = re.compile(
     r"five|few|several|\d+)\s+days\b|\b(?:over|in)\s+the\s+(?:past|last)\s+(?:24|48|72)\s+hours\b",
     re.IGNORECASE,
 )
+# (words every match holds, specific enough to skip most sentences: " all", not "all")
 _ROUNDUP_STEMS = ("string", "series", "wave", "spate", "rash", "flurry", "separate", "several",
-                  "multiple", "various", "across", "throughout", "nationwide", "all", "total",
-                  "altogether", "days", "hours")  # fmt: skip
+                  "multiple", "various", "across", "throughout", "nationwide", " all", "total",
+                  "altogether", "past", "last")  # fmt: skip
 
 
 def is_roundup(text: str) -> bool:
