@@ -895,12 +895,18 @@ _NEXT_DEED = re.compile(
 )
 
 
+_NEXT_WORDS = ("second", "third", "fourth", "fifth", "sixth", "further")
+
+
 def _split_deeds(sentences: list[Sentence]) -> list[Sentence]:
     """Split sentences that tell two deeds of a series one after the other."""
     out: list[Sentence] = []
     for sent in sentences:
         cut = (
-            _NEXT_DEED.search(sent.text) if " and " in sent.text or " while " in sent.text else None
+            _NEXT_DEED.search(sent.text)
+            if contains_any(sent.text, _NEXT_WORDS)
+            and (" and " in sent.text or " while " in sent.text)
+            else None
         )
         if cut is None or not read_casualties(sent.text[: cut.start()]).stated:
             out.append(sent)

@@ -490,9 +490,12 @@ def _cues(text: str) -> tuple[Cue, ...]:
             continue
         for a, b in rx.spans(text, folded):
             out.append(Cue(kind, a, b, text[a:b]))
-    if out and (history := _history_spans(text) + _fled_spans(text) + _earlier_spans(text)):
+    if not out:
+        return ()
+    if history := _history_spans(text) + _fled_spans(text) + _earlier_spans(text):
         out = [c for c in out if not any(x <= c.start < y for x, y in history)]
-    if out and "protest" in text.lower():
+    found = {c.kind for c in out}
+    if "protest" in found:
         # (nor a "memorandum of protest" handed to an envoy)
         out = [
             c
@@ -507,7 +510,11 @@ def _cues(text: str) -> tuple[Cue, ...]:
             if c.kind in {"protest", "intervention", "riot"}
             or not any(a <= c.start <= a + _OBJECT_SPAN for a in against)
         ]
-    disarmed = [(c.start, c.end) for c in out if c.kind in {"disrupted", "disposal"}]
+    disarmed = (
+        [(c.start, c.end) for c in out if c.kind in _DISARMING]
+        if "ied" in found and found & _DISARMING
+        else []
+    )
     if disarmed and not _HURT_DISARMING.search(text):  # (killed defusing it: a blast)
         # "dismantled 12 explosive devices": bombs made safe, not a bomb attack
         out = [
@@ -517,7 +524,7 @@ def _cues(text: str) -> tuple[Cue, ...]:
             or not any(a <= c.start <= b + _DISARMED_GAP for a, b in disarmed)
             or "." in text[max(a for a, _ in disarmed if a <= c.start) : c.start]
         ]
-    if any(c.kind == "overtake" for c in out):
+    if "overtake" in found:
         # "tried to overrun the town but were repelled": a failed assault, a battle
         out = [
             c
@@ -538,6 +545,7 @@ def _cues(text: str) -> tuple[Cue, ...]:
 
 
 _GROUND = frozenset({"regain", "overtake", "clash"})
+_DISARMING = frozenset({"disrupted", "disposal"})
 _TRIED_BEFORE = re.compile(
     r"\b(?:tried|attempted|attempting|trying|failed|sought|an\s+attempt)\s+to\s+(?:\w+\s+)?$",
     re.IGNORECASE,
