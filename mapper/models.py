@@ -45,6 +45,10 @@ class Article:
     path: str | None = None
 
 
+#: the widest named area (a valley, a mountain's spur) that is "part of a region"
+SMALL_REGION_KM = 25.0
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """A gazetteer record."""
@@ -78,6 +82,14 @@ class Place:
             "source": self.source,
             "precision_km": self.precision_km,
         }
+
+    @property
+    def is_small_region(self) -> bool:
+        """Whether this is a named area at most ``SMALL_REGION_KM`` wide.
+
+        A valley or a mountain's spur says more than the governorate it lies in.
+        """
+        return self.feature_type == "region" and self.precision_km <= SMALL_REGION_KM
 
     def km_to(self, other: Place) -> float:
         """Return the distance to ``other`` in km (flat-earth: exact enough within Iraq)."""

@@ -61,8 +61,6 @@ BETWEEN_MIDPOINT_KM = 0.0
 OUTSKIRTS_OFFSET_KM = 3.0
 _SETTLEMENT = frozenset({"city", "town", "village", "neighbourhood", "facility", "road"})
 _AREA = frozenset({"district", "subdistrict", "governorate", "region"})
-#: A named area at most this wide (a valley, a mountain range's spur) is "part of a region"
-_SMALL_REGION_KM = 25.0
 _LEVEL_PREF = {
     "city": 0.0,
     "town": 0.05,
@@ -258,8 +256,7 @@ def _point_for(
             return _location(seat, gazetteer, geo_precision=2, where_prec=3)
     if rel == "in":
         if area:
-            small = place.feature_type == "region" and place.precision_km <= _SMALL_REGION_KM
-            level = 2 if place.feature_type == "subdistrict" or small else 3
+            level = 2 if place.feature_type == "subdistrict" or place.is_small_region else 3
             return _location(place, gazetteer, geo_precision=level, where_prec=3)
         if place.feature_type == "road":  # somewhere along it: a stretch, not a spot
             return _location(place, gazetteer, geo_precision=2, where_prec=2)

@@ -36,6 +36,8 @@ from mapper.extract.casualties import casualties_of, read_casualties, read_figur
 from mapper.extract.claims import claim_span
 from mapper.extract.dates import DateReading, read_date, statement_day
 from mapper.extract.events import (
+    HISTORY_YEAR,
+    QUOTES,
     Cue,
     classify,
     event_strength,
@@ -106,11 +108,6 @@ class _Event:
         self.strength += strength
 
 
-#: A named area at most this wide (a mountain, a valley, a rural area) says more than
-#: the governorate it lies in.
-_SMALL_REGION_KM = 25.0
-
-
 def _record(use: PlaceUse, gazetteer: Gazetteer) -> Place | None:
     """Return the gazetteer record of a place use's first candidate, None when absent."""
     try:
@@ -123,7 +120,7 @@ def _specificity(use: PlaceUse, gazetteer: Gazetteer) -> int:
     place = _record(use, gazetteer)
     if place is None:
         return 9
-    if place.feature_type == "region" and place.precision_km <= _SMALL_REGION_KM:
+    if place.is_small_region:
         return 4
     return _SPECIFICITY.get(place.feature_type, 5)
 
@@ -262,15 +259,12 @@ def _same_toll(sent: Sentence, event: _Event) -> bool:
     if told.wounded is not None and first.wounded is not None:
         if told.wounded != first.wounded:
             return False
-    elif not sent.text.startswith(_QUOTE_MARKS):
+    elif sent.text[:1] not in QUOTES:
         return False  # "A bomb killed two soldiers near X. A bomb killed two farmers near Y."
     if victims_are_civilians(sent.text) != victims_are_civilians(lead):
         return False
     kinds = {c.kind for c in find_cues(sent.text)}
     return bool(kinds & {c.kind for c in find_cues(lead)})
-
-
-_QUOTE_MARKS = ('"', "“", "‘", "'", "«")
 
 
 def _details(sent: Sentence, best: PlaceUse, event: _Event, dates: _Dates) -> bool:
@@ -379,9 +373,7 @@ _TOWNS = frozenset({"city", "town", "village", "subdistrict"})
 
 def _listable(place: Place) -> bool:
     """Whether a place may be one of a list of event places: a town, or a mountain area."""
-    if place.feature_type == "region":
-        return place.precision_km <= _SMALL_REGION_KM
-    return place.feature_type in _TOWNS
+    return place.is_small_region or place.feature_type in _TOWNS
 
 
 def _listed_towns(
@@ -459,8 +451,8 @@ def _other_time(sent: Sentence, event: _Event, dates: _Dates) -> bool:
         return False  # no toll, and no year or month that could make it history
     when = dates.of(sent)
     published = dates.published
-    if when is None and published is not None and (year := _PAST_YEAR.search(sent.text)):
-        return int(year.group(1)) < published.year  # "In 2018, several hunters were killed"
+    if when is None and published is not None and (year := HISTORY_YEAR.search(sent.text)):
+        return int(year.group("year")) < published.year  # "In 2018, several hunters were killed"
     if when is None or when.start is None or when.end is None:
         return False
     if published is not None and when.end < published - _HISTORY_AGE:
@@ -481,10 +473,6 @@ _ABROAD = re.compile(
 )
 _ABROAD_OPENING = re.compile(
     r"^(?:In|Inside|Across\s+the\s+border\s+in)\s+(?:neighbou?ring\s+)?(?:Syria|Turkey|Iran)\b"
-)
-_PAST_YEAR = re.compile(
-    r"\b(?:in|since|during|until|back\s+in)\s+(?:(?:early|late|mid)[-\s]?)?((?:19|20)\d\d)\b",
-    re.IGNORECASE,
 )
 
 
@@ -713,7 +701,7 @@ def _group(
                 and target.place is not None
                 and (
                     target.place.toponym.relation == "direction"
-                    or (sent.text.startswith(_QUOTE_MARKS) and _same_deed(sent, target))
+                    or (sent.text[:1] in QUOTES and _same_deed(sent, target))
                 )
             ):
                 # "... in eastern Baghdad. The device exploded outside his house in the

@@ -659,11 +659,13 @@ def _named_victim(sentence: str, verb: re.Match[str], active: bool) -> tuple[int
     return m.start("name"), m.end("name")
 
 
-_EARLIER_BEFORE = re.compile(
+#: "a day after ...", "two weeks before ...": a clause about another deed (not "a day after
+#: the attack", which is this one)
+EARLIER_DEED = (
     r"\b(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|hours?)\s+(?:after|before)"
-    r"\s+(?!(?:it|the\s+(?:attack|bombing|blast|explosion))\b)[^.;,]*$",
-    re.IGNORECASE,
+    r"\s+(?!(?:it|the\s+(?:attack|bombing|blast|explosion))\b)"
 )
+_EARLIER_BEFORE = re.compile(EARLIER_DEED + r"[^.;,]*$", re.IGNORECASE)
 _PROTESTED = re.compile(
     r"\b(?:protest(?:ed|ing|s)?|demonstrat(?:ed|ing)|rall(?:ied|ying))\b(?:[^.;]{0,50}?\b(?:against|"
     r"over))?\s+(?:the\s+)?$",

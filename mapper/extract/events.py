@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from mapper.extract._memo import per_article
 from mapper.extract._triggers import FoldedPattern, TriggerIndex, contains_any, fold
-from mapper.extract.casualties import read_figures
+from mapper.extract.casualties import EARLIER_DEED, read_figures
 
 __all__ = ["TAXONOMY", "Cue", "classify", "event_strength", "find_cues", "map_acled_type"]
 
@@ -346,7 +346,8 @@ _KILLS = _rx(
     r"shot\s+dead|lost\s+their\s+lives)\b",
     needles=("kill", "dead", "died", "wound", "injur", "casualties", "slain", "lives"),
 )
-_QUOTES = frozenset("\"“‘«'")
+#: the quote marks a quoted sentence opens with
+QUOTES = frozenset("\"“‘«'")
 _HEDGE_STEMS = ("warn", "concern", "fear", "threat", "risk", "danger", "plan", "aim",
                 "expect", "intend", "vow", "could", "would", "might", "called", "urged",
                 "appeal", "condemn", "denounc", "deplor", "prepar", "continu", "ahead")  # fmt: skip
@@ -665,7 +666,7 @@ def event_strength(text: str) -> int:
         return 0  # "militias have been blamed for similar attacks": a pattern, not an event
     if score and _only_recalled(text):
         return 0  # "mourners gathered at a grave near X, where hundreds were shot dead"
-    if score and text[:1] in _QUOTES and not read_figures(text) and not kinds & _QUOTED_DEEDS:
+    if score and text[:1] in QUOTES and not read_figures(text) and not kinds & _QUOTED_DEEDS:
         return 0  # a quoted opinion ("... because ISIS is collapsing in Mosul")
     if score and contains_any(lower, _HEDGE_STEMS) and _HEDGE.test(text, folded):
         # a warning or a fear, not a report of an event (unless it gives figures)
@@ -718,9 +719,9 @@ def _is_generic(text: str) -> bool:
 
 
 # "in 2014", "since late 2015", "back in 2003": a year alone dates history, not news
-_HISTORY_YEAR = re.compile(
+HISTORY_YEAR = re.compile(
     r"\b(?:in|since|during|until|back\s+in)\s+(?:(?:early|late|mid)[-\s]?)?"
-    r"(?:19[5-9]\d|20[0-4]\d)\b(?!\s*[-/.]\s*\d)",
+    r"(?P<year>19[5-9]\d|20[0-4]\d)\b(?!\s*[-/.]\s*\d)",
     re.IGNORECASE,
 )
 # "a 2016 truck bombing", "the July 2016 attacks": a year that names a past event; it
@@ -939,11 +940,7 @@ def _fled_spans(text: str) -> list[tuple[int, int]]:
 
 
 #: ", a day after gunmen shot dead a shopkeeper in the same town,": an earlier deed
-EARLIER_CLAUSE = re.compile(
-    r"\b(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|hours?)\s+"
-    r"(?:after|before)\s+(?!(?:it|the\s+(?:attack|bombing|blast|explosion))\b)[^.;,]{4,}",
-    re.IGNORECASE,
-)
+_EARLIER_CLAUSE = re.compile(EARLIER_DEED + r"[^.;,]{4,}", re.IGNORECASE)
 
 
 def _earlier_spans(text: str) -> list[tuple[int, int]]:
@@ -954,7 +951,7 @@ def _earlier_spans(text: str) -> list[tuple[int, int]]:
     # tells nothing else, and what it recalls is the sentence's own news)
     folded = fold(text)
     return [
-        m.span() for m in EARLIER_CLAUSE.finditer(text) if _KILLS.test(text, folded, 0, m.start())
+        m.span() for m in _EARLIER_CLAUSE.finditer(text) if _KILLS.test(text, folded, 0, m.start())
     ]
 
 
@@ -983,7 +980,7 @@ def _history_spans(text: str) -> list[tuple[int, int]]:
         spans.append((m.start(), len(text) if stop < 0 else stop + 1))
     if "19" not in text and "20" not in text:  # every year the pattern reads has one
         return spans
-    for m in _HISTORY_YEAR.finditer(text):
+    for m in HISTORY_YEAR.finditer(text):
         begin = text.rfind(". ", 0, m.start()) + 1  # the sentence (text may join several)
         clauses = list(_RELATIVE_CLAUSE.finditer(text, begin, m.start()))
         if clauses:

@@ -827,8 +827,6 @@ _AREA_OF = re.compile(r"^\s+(?:area|neighbou?rhood|quarter)\s+of\b", re.IGNORECA
 _GAP_KM = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>km|kms|kilomet(?:er|re)s?|miles?)\b", re.IGNORECASE
 )
-#: The widest named area (a valley, a mountain) that a landmark town may describe.
-_SMALL_REGION_KM = 25.0
 #: How far apart X and Y may lie for the gazetteer to agree that Y holds X.
 _WITHIN_KM = 40.0
 
@@ -860,8 +858,7 @@ def _within_next(text: str, uses: list[PlaceUse], gazetteer: Gazetteer) -> list[
         except (KeyError, LookupError, ValueError, IndexError):
             continue
         if y.feature_type not in _HOLDER_TYPES or not (
-            x.feature_type in _HELD_TYPES
-            or (x.feature_type == "region" and x.precision_km <= _SMALL_REGION_KM)
+            x.feature_type in _HELD_TYPES or x.is_small_region
         ):  # ("Wadi al-Shay, southwest of Kirkuk": a valley says more than the city)
             continue
         way = b.toponym.bearing_deg
