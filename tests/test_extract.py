@@ -857,6 +857,47 @@ def test_a_second_and_a_third_bomb_told_in_one_sentence_are_two_events():
     assert all(e.quote == text[e.start : e.end] for m in found for e in m.evidence)
 
 
+def test_the_deed_a_third_bomb_leaves_unnamed_is_the_one_named_before_it():
+    text = "On Saturday a second car bomb in Shaab killed five, and a third in Bayaa killed four."
+    found = _placed(text, published=dt.date(2018, 3, 12))
+    assert [m.sub_event_type for m in found] == ["Remote explosive/landmine/IED"] * 2
+
+
+def test_two_kinds_of_deed_in_two_places_told_in_one_sentence_are_two_events():
+    text = (
+        "A car bomb killed five people in Sadr City and a roadside bomb wounded three "
+        "in Dora on Sunday, police said."
+    )
+    found = _placed(text, published=dt.date(2017, 3, 6))
+    assert [
+        (m.location.name, m.casualties.killed, m.casualties.wounded, m.date_start) for m in found
+    ] == [
+        ("Sadr City", 5, None, dt.date(2017, 3, 5)),
+        ("Dora", 0, 3, dt.date(2017, 3, 5)),
+    ]
+    assert all(e.quote == text[e.start : e.end] for m in found for e in m.evidence)
+
+
+def test_a_later_sentence_places_the_first_of_two_deeds_in_its_district():
+    text = (
+        "A farmer was killed by Turkish shelling in the Zakho district on Monday, while a "
+        "Turkish drone killed two PKK fighters in Sinjar on Tuesday, officials said. The "
+        "farmer was tending his orchard on a slope east of Zakho when the shells fell, the "
+        "mayor said."
+    )
+    found = _placed(text, published=dt.date(2020, 6, 25))
+    assert [(m.location.name, m.casualties.killed) for m in found] == [
+        ("Zakho", 1),
+        ("Sinjar", 2),
+    ]
+
+
+def test_two_bombs_in_one_place_told_in_one_sentence_stay_one_sentence():
+    text = "A car bomb and a roadside bomb killed seven people in Sadr City on Sunday."
+    (m,) = _placed(text, published=dt.date(2017, 3, 6))
+    assert m.casualties.killed == 7
+
+
 def test_the_targets_told_after_a_strike_are_its_second_side():
     text = "Turkish jets bombed villages near Sidakan on Monday. The targets were PKK positions."
     (m,) = _placed(text)

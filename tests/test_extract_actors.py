@@ -12,6 +12,8 @@ from mapper.extract.actors import (
 )
 
 PMF = "Military Forces of Iraq (2014-) Popular Mobilization Forces"
+USA = "Military Forces of the United States (2017-2021)"
+COALITION = "Global Coalition Against Daesh"
 
 
 @pytest.mark.parametrize(
@@ -248,7 +250,7 @@ def test_a_headline_s_bare_passive_and_the_strikes_owner():
     a1, a2, *_ = assign_actors(
         "Five PMF fighters killed in US strikes near the border", sub_event_type="Air/drone strike"
     )
-    assert (a1, a2) == ("Global Coalition Against Daesh", PMF)
+    assert (a1, a2) == (USA, PMF)
 
 
 def test_a_grenade_thrown_at_a_policeman_s_house_was_not_thrown_by_police():
@@ -357,3 +359,17 @@ def test_a_force_announcing_the_killing_of_militants_did_it():
         sub_event_type="Armed clash",
     )
     assert a1 == IRAQ_MILITARY
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("American jets bombed two depots of the Hashd al-Shaabi on Sunday.", USA),
+        ("US strikes hit Kataib Hezbollah positions near the border.", USA),
+        ("US warplanes struck Islamic State hideouts in the desert.", COALITION),
+        ("Coalition aircraft struck Hashd positions by mistake.", COALITION),
+    ],
+)
+def test_american_strikes_on_a_pmf_faction_are_the_united_states_own(text, expected):
+    a1, *_ = assign_actors(text, sub_event_type="Air/drone strike")
+    assert a1 == expected

@@ -286,6 +286,9 @@ def _details(sent: Sentence, best: PlaceUse, event: _Event, dates: _Dates) -> bo
     if told.feature_type == "governorate" or event.place.toponym.relation == "region":
         if here.admin1 is None or here.admin1 != told.admin1:  # "in Basra province"
             return False
+    elif told.feature_type == "district":
+        if here.admin2 is None or here.admin2 != told.admin2:  # "in the Zakho district"
+            return False
     elif told.feature_type != "region" or here.km_to(told) > told.precision_km:
         return False
     lead = event.sentences[0].text
@@ -729,9 +732,21 @@ def _group(
                     if _specificity(best, gazetteer) < _specificity(current.place, gazetteer):
                         current.place = best  # the same event, placed more precisely
                     target = current
-            if target is None and current is not None and _details(sent, best, current, dates):
-                current.place = best  # the town of the province the lead named
-                target = current
+            if target is None and current is not None:
+                # the town of the province the lead named; or of the district an event
+                # told in the same sentence as the last one named
+                told = [current] + [
+                    e
+                    for e in events
+                    if e is not current
+                    and e.sentences
+                    and current.sentences
+                    and e.sentences[-1].whole is not None
+                    and e.sentences[-1].whole is current.sentences[0].whole
+                ]
+                target = next((e for e in told if _details(sent, best, e, dates)), None)
+                if target is not None:
+                    target.place = best
             if target is not None:  # a neighbourhood or building of the event's town
                 target.take(sent, uses, strength)
                 current = target
@@ -844,7 +859,7 @@ def extract_mentions(article: Article, *, gazetteer: Gazetteer) -> list[Mention]
     if not text or not text.strip():
         return []
     skip = _dateline_regions(article)
-    sentences = _split_deeds(split_sentences(text))
+    sentences = _split_deeds(split_sentences(text), gazetteer)
     forget()  # what the readers remember of the last article
     # only sentences with event words can hold an event's place: read names there
     told = [bool(find_cues(s.text) or read_casualties(s.text).stated) for s in sentences]
@@ -882,12 +897,28 @@ _NEXT_DEED = re.compile(
     re.IGNORECASE,
 )
 
-
 _NEXT_WORDS = ("second", "third", "fourth", "fifth", "sixth", "further")
 
+#: where a sentence moves on to another kind of deed somewhere else ("A car bomb killed
+#: five in Sadr City, while a roadside bomb wounded three in Dora")
+_OTHER_DEED = re.compile(
+    r"(?:,?\s*(?:and|while)|;\s*(?:and\s+)?)\s+"
+    r"(?=(?:a|an|another|two|three|four|five|\d+)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:car|truck|roadside|sticky|suicide)\s+bomb(?:er|s)?|bomb(?:er|s)?|ied|"
+    r"explosive|mortar|rocket|gunm[ae]n|sniper|drone|air\s*strike|suicide)\b)",
+    re.IGNORECASE,
+)
 
-def _split_deeds(sentences: list[Sentence]) -> list[Sentence]:
-    """Split sentences that tell two deeds of a series one after the other."""
+_OTHER_WORDS = ("bomb", "IED", "explosive", "mortar", "rocket", "gunm", "sniper", "drone", "strike")
+
+
+def _split_deeds(sentences: list[Sentence], gazetteer: Gazetteer) -> list[Sentence]:
+    """Split sentences that tell two deeds one after the other.
+
+    Two deeds of a series ("a second ... and a third ...") are cut wherever each half
+    has its toll; two deeds of different kinds ("a car bomb ... while a roadside bomb
+    ...") only where each half also names a place of its own.
+    """
     out: list[Sentence] = []
     for sent in sentences:
         cut = (
@@ -896,6 +927,9 @@ def _split_deeds(sentences: list[Sentence]) -> list[Sentence]:
             and (" and " in sent.text or " while " in sent.text)
             else None
         )
+        apart = cut is None
+        if cut is None and contains_any(sent.text, _OTHER_WORDS):
+            cut = _OTHER_DEED.search(sent.text)
         if cut is None or not read_casualties(sent.text[: cut.start()]).stated:
             out.append(sent)
             continue
@@ -903,9 +937,35 @@ def _split_deeds(sentences: list[Sentence]) -> list[Sentence]:
         if not find_cues(tail) or not read_casualties(tail).stated:
             out.append(sent)
             continue
-        out.append(Sentence(sent.start, sent.start + cut.start(), head))
-        out.append(Sentence(sent.start + cut.end(), sent.end, tail))
+        if apart and not _own_places(head, tail, gazetteer):
+            out.append(sent)
+            continue
+        out.append(Sentence(sent.start, sent.start + cut.start(), head, sent))
+        out.append(Sentence(sent.start + cut.end(), sent.end, tail, sent))
     return out
+
+
+#: a deed of a series whose noun is left out ("and a third in Bayaa killed four")
+_ELIDED = re.compile(
+    r"(?:a|an|the|another)\s+(?:second|third|fourth|fifth|sixth|further)\s+(?:one\s+)?"
+    r"(?:in|at|near|on|outside|inside|killed|wounded|injured|exploded|went|hit|struck)\b",
+    re.IGNORECASE,
+)
+
+
+def _elided_cues(sent: Sentence) -> list[Cue]:
+    """Return the deed a part of a sentence leaves unnamed: the one named before it."""
+    if sent.whole is None or sent.start == sent.whole.start or not _ELIDED.match(sent.text):
+        return []
+    head = sent.whole.text[: sent.start - sent.whole.start]
+    return [Cue(c.kind, 0, 0, c.text) for c in find_cues(head) if c.kind != "clash"]
+
+
+def _own_places(head: str, tail: str, gazetteer: Gazetteer) -> bool:
+    """Whether both halves of a sentence name a place and the tail's is not the head's."""
+    first = {m.surface for m in gazetteer.scan(head)}
+    second = {m.surface for m in gazetteer.scan(tail)}
+    return bool(first) and bool(second - first) and find_cues(head) != []
 
 
 def _drop_stray_quarters(
@@ -1085,7 +1145,7 @@ def _mention(
             parts.append(c)
             cas_sents.append(s)
     casualties = casualties_of([s.text for s in cas_sents])
-    cues = [
+    cues = _elided_cues(sents[0]) + [
         Cue(c.kind, c.start + off, c.end + off, c.text)
         for s, off in zip(sents[:4], offsets, strict=True)
         for c in find_cues(s.text)
@@ -1156,6 +1216,12 @@ def _mention(
             # say the day of the attack (not "the toll of Friday's attack rose to 18")
             counting = update is not None and reading.span_start >= update.end() - 12
             if not counting:
+                break
+    if reading is None:
+        # a part of a sentence that told two deeds: the sentence's day is both deeds'
+        for s in sents:
+            if s.whole is not None and (r := read_date(s.whole.text, published=article.published)):
+                reading, date_sent = r, s.whole
                 break
     if date_sent is not None and reading is not None and counting:
         counted = reading

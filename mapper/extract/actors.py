@@ -117,7 +117,8 @@ _ALIASES: tuple[tuple[str, str, int], ...] = (
     (
         r"\b(?:u\.?s\.?|us|american|united\s+states)\s+(?:special\s+(?:operations\s+)?forces|"
         r"(?:air\s*)?strikes?|forces|troops|military|army|"
-        r"marines|warplanes|aircraft|drones?|soldiers)\b",
+        r"marines|warplanes|war\s*planes|jets|fighter\s+jets|aircraft|drones?|helicopters?|"
+        r"soldiers)\b",
         COALITION,
         re.I,
     ),
@@ -231,7 +232,7 @@ _ALIAS_STEMS: tuple[tuple[str, ...], ...] = (
     ("peshmerga", "pesh", "kurdish"),
     ("coalition", "cjtf"),
     ("forces", "troops", "military", "army", "marines", "strike", "warplanes", "aircraft", "drone",
-     "soldiers"),
+     "soldiers", "war", "jets", "helicopter"),
     ("turk", "ankara"),
     ("iran", "irgc", "guard"),
     ("pkk", "workers", "hpg", "ybs"),
@@ -856,9 +857,21 @@ def assign_actors(
         side = next((m for m in mentions if m.name not in _VICTIMS_ONLY and m.name != name1), None)
         if side is not None:
             name2, actor2 = side.name, side
+    if (
+        name1 == COALITION
+        and name2 in {PMF, IRAN}
+        and actor1 is not None
+        and _AMERICAN.match(actor1.text)
+    ):
+        # the coalition fights the Islamic State: American strikes on a PMF faction or on
+        # Iran's forces are the United States' own
+        name1 = USA
     if name1 is not None and name1 == name2:
         name2, actor2 = None, None
     return name1, name2, actor1, actor2
+
+
+_AMERICAN = re.compile(r"u\.?s\.?\b|us\b|american|united\s+states", re.IGNORECASE)
 
 
 def _does(text: str, folded: str | None, m: ActorMention) -> bool:

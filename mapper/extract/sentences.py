@@ -24,11 +24,17 @@ __all__ = ["Sentence", "split_sentences"]
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence of an article: its text and where it sits in the article."""
+    """One sentence of an article: its text and where it sits in the article.
+
+    ``whole`` is the sentence a part was cut from, when one sentence tells two deeds
+    ("A car bomb killed five in X, and a roadside bomb wounded three in Y on Sunday":
+    both parts happened on Sunday).
+    """
 
     start: int
     end: int
     text: str
+    whole: Sentence | None = None
 
 
 _ABBREVIATIONS = frozenset(
