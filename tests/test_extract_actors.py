@@ -9,6 +9,7 @@ from mapper.extract.actors import (
     UNIDENTIFIED,
     assign_actors,
     find_actors,
+    names_culprit,
 )
 
 PMF = "Military Forces of Iraq (2014-) Popular Mobilization Forces"
@@ -373,3 +374,74 @@ def test_a_force_announcing_the_killing_of_militants_did_it():
 def test_american_strikes_on_a_pmf_faction_are_the_united_states_own(text, expected):
     a1, *_ = assign_actors(text, sub_event_type="Air/drone strike")
     assert a1 == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gunmen shot dead a grocer in his shop. Police said the attackers belonged to an "
+            "Islamic State sleeper cell.",
+            ISLAMIC_STATE,
+        ),
+        (
+            "Gunmen killed three farmers near the village. The assailants were Islamic State "
+            "fighters, a local official said.",
+            ISLAMIC_STATE,
+        ),
+        (
+            "Gunmen stormed a house and killed four people in an attack officials blamed on "
+            "Islamic State remnants.",
+            ISLAMIC_STATE,
+        ),
+        (
+            "Gunmen killed a diplomat in a restaurant. Ankara blamed the PKK for the attack, "
+            "which the group denied.",
+            UNIDENTIFIED,
+        ),
+    ],
+)
+def test_who_did_it_told_after_the_deed(text, expected):
+    a1, *_ = assign_actors(text, sub_event_type="Attack")
+    assert a1 == expected
+
+
+def test_a_strike_attributed_to_a_drone_is_its_owner_s():
+    a1, *_ = assign_actors(
+        "A strike hit a car on the road, killing two. Officials attributed the strike to a "
+        "Turkish drone.",
+        sub_event_type="Air/drone strike",
+    )
+    assert a1 == "Military Forces of Turkey (2016-)"
+
+
+def test_a_force_that_came_under_attack_was_attacked():
+    a1, a2, *_ = assign_actors(
+        "An army checkpoint came under attack by Islamic State militants, killing two soldiers.",
+        sub_event_type="Armed clash",
+    )
+    assert (a1, a2) == (ISLAMIC_STATE, IRAQ_MILITARY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five men were killed when the United States carried out strikes on Kataib Hezbollah.",
+        "U.S. Apache helicopters struck a convoy of Kataib Hezbollah near the border.",
+    ],
+)
+def test_the_united_states_by_name(text):
+    a1, *_ = assign_actors(text, sub_event_type="Air/drone strike")
+    assert a1 == USA
+
+
+def test_an_activist_attacked_away_from_a_protest_is_a_civilian():
+    _, a2, *_ = assign_actors(
+        "Gunmen shot dead an activist in the street.", sub_event_type="Attack"
+    )
+    assert a2 == CIVILIANS
+
+
+def test_blame_for_other_deeds_names_no_culprit():
+    assert names_culprit("Officials blamed the Islamic State for the bombing.")
+    assert not names_culprit("Similar attacks in the past were blamed on the Islamic State.")

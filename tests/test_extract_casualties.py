@@ -141,3 +141,27 @@ def test_a_killing_protested_is_not_this_event_s_toll():
 )
 def test_one_body_and_roles_as_people(text, killed):
     assert read_casualties(text).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a group's acronym in brackets between the victims and the verb
+        ("Three fighters of the Popular Mobilization Forces (PMF) were killed at dawn.", 3),
+        ("Two members of the Kurdistan Workers' Party (PKK) died in the strike.", 2),
+        # a long name between "the death toll from" and "has risen"
+        (
+            "The death toll from Tuesday's rocket attack on the offices of the Kurdistan "
+            "Democratic Party of Iran (KDPI) in the hills outside Koya has risen to 11.",
+            11,
+        ),
+        # the day of the month is no count of the dead
+        ("On 9 April four shepherds were killed when a mine went off.", 4),
+        ("On April 9 four shepherds were killed when a mine went off.", 4),
+        ("On the 9th of April four shepherds were killed by a mine.", 4),
+        # an official statement's figures in brackets
+        ("The operation resulted in killing (14) terrorists and wounding (3) others.", 14),
+    ],
+)
+def test_brackets_and_dates_around_a_toll(text, killed):
+    assert read_casualties(text).killed == killed

@@ -40,3 +40,14 @@ def test_unconfirmed_beats_claimed_and_span_points_at_words():
 def test_a_group_saying_it_carried_out_the_attack_claims_it():
     text = "ISIL said in a statement posted online that it had carried out the bombing."
     assert claim_status(text) == "claimed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group said through its Aamaq news agency that one of its fighters set off the bomb.",
+        "The bombing was later claimed by the Islamic State group.",
+    ],
+)
+def test_other_spellings_and_the_passive_of_a_claim(text):
+    assert claim_status(text) == "claimed"

@@ -387,3 +387,23 @@ def test_separate_attacks_anywhere_in_the_sentence_sum_up():
 )
 def test_a_campaign_s_start_and_what_it_has_retaken_since_are_background(text):
     assert event_strength(text) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Gunmen shot dead a well-known protest activist outside his home.", "Attack"),
+        ("Masked men seized a protest organiser in the market at night.", None),
+    ],
+)
+def test_a_protest_activist_is_a_person_not_a_protest(text, sub):
+    etype, found = classify(text)
+    assert etype != "Protests"
+    if sub is not None:
+        assert found == sub
+
+
+def test_seizing_an_activist_is_an_abduction():
+    assert [c.kind for c in find_cues("Masked men seized an activist near his home.")] == [
+        "abduction"
+    ]

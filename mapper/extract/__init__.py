@@ -31,6 +31,7 @@ from mapper.extract.actors import (
     assign_actors,
     claimant,
     find_actors,
+    names_culprit,
 )
 from mapper.extract.casualties import casualties_of, read_casualties, read_figures
 from mapper.extract.claims import claim_span
@@ -85,7 +86,8 @@ _NAMED_AREA = re.compile(
     r"(?:area|neighbou?rhood|village|district|quarter)\b"
 )
 _IS_NAMED = re.compile(
-    r"\b(?:Islamic\s+State|ISIS|ISIL|IS|Daesh|Da'esh|Amaq|jihadists?)\b|\bdaesh\b", re.IGNORECASE
+    r"\b(?:Islamic\s+State|ISIS|ISIL|IS|Daesh|Da'esh|A'?a?maq|jihadists?)\b|\bdaesh\b",
+    re.IGNORECASE,
 )
 _AREA_WORDS = ("village", "area", "neighbo", "district", "region", "town", "quarter", "basin",
                "mountain")  # fmt: skip
@@ -607,6 +609,7 @@ def _group(
                 and (
                     stated
                     or claim_span(sent.text)
+                    or names_culprit(sent.text)
                     or _answers_protest(sent, current)
                     or _TARGETS.match(sent.text)
                 )

@@ -39,6 +39,7 @@ __all__ = [
     "assign_actors",
     "claimant",
     "find_actors",
+    "names_culprit",
 ]
 
 ISLAMIC_STATE = "Islamic State (Iraq)"
@@ -115,7 +116,11 @@ _ALIASES: tuple[tuple[str, str, int], ...] = (
         re.I,
     ),
     (
-        r"\b(?:u\.?s\.?|us|american|united\s+states)\s+(?:special\s+(?:operations\s+)?forces|"
+        r"\bthe\s+united\s+states(?=\s+(?:military\s+)?(?:carried|launched|conducted|struck|"
+        r"bombed|hit|killed|targeted)\b)|"
+        r"\b(?:u\.?s\.?|us|american|united\s+states)\s+"
+        r"(?:(?:apache|reaper|predator|black\s*hawk|f-\d+|b-\d+|mq-\d+)\s+)?"
+        r"(?:special\s+(?:operations\s+)?forces|"
         r"(?:air\s*)?strikes?|forces|troops|military|army|"
         r"marines|warplanes|war\s*planes|jets|fighter\s+jets|aircraft|drones?|helicopters?|"
         r"soldiers)\b",
@@ -150,7 +155,7 @@ _ALIASES: tuple[tuple[str, str, int], ...] = (
         r"militants?|fighters?|jihadists?|elements?|members?|cells?|gunmen|terrorists?|"
         r"operatives?|insurgents?|attackers?))?\b|\b(?:daesh|da['’]esh)"
         r"(?:\s+(?:militants?|fighters?|elements?|members?|terrorists?|gunmen|cells?))?\b|"
-        r"\bamaq\b|\bsleeper\s+cells?\b|\bjihad(?:ist|i)s?\b|\bjihads\b|\btakfiris?\b",
+        r"\ba['’]?a?maq\b|\bsleeper\s+cells?\b|\bjihad(?:ist|i)s?\b|\bjihads\b|\btakfiris?\b",
         ISLAMIC_STATE,
         re.I,
     ),
@@ -232,7 +237,7 @@ _ALIAS_STEMS: tuple[tuple[str, ...], ...] = (
     ("peshmerga", "pesh", "kurdish"),
     ("coalition", "cjtf"),
     ("forces", "troops", "military", "army", "marines", "strike", "warplanes", "aircraft", "drone",
-     "soldiers", "war", "jets", "helicopter"),
+     "soldiers", "war", "jets", "helicopter", "united"),
     ("turk", "ankara"),
     ("iran", "irgc", "guard"),
     ("pkk", "workers", "hpg", "ybs"),
@@ -371,7 +376,9 @@ _BARE_PASSIVE = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_AUX = re.compile(
-    r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?(?:shot\s+and\s+)?$", re.IGNORECASE
+    r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?(?:shot\s+and\s+)?$|"
+    r"\b(?:came|come|comes|coming)\s+under\s+(?:an?\s+)?(?:[\w-]+\s+)?$",  # "came under attack"
+    re.IGNORECASE,
 )
 _AGENT_HINTS = ("by", "of", "claimed", "blamed", "remnant", "behind", "likely", "belonging")
 
@@ -380,7 +387,11 @@ _WHEN_CLAUSE = FoldedPattern(r"\b(?:when|as|after)\s+", needles=("when", "as ", 
 
 
 def _clause_subjects(
-    text: str, folded: str | None, pos: int, mentions: list[ActorMention], victim: ActorMention
+    text: str,
+    folded: str | None,
+    pos: int,
+    mentions: list[ActorMention],
+    victim: ActorMention | None,
 ) -> list[ActorMention]:
     """Return the armed actor that opens a "when X attacked" clause after ``pos``."""
     clause = _WHEN_CLAUSE.search(text, folded, pos)
@@ -397,7 +408,7 @@ def _clause_subjects(
         if clause.end() <= m.start
         and m.end <= verb.start()
         and m.name not in _VICTIMS_ONLY
-        and m.name != victim.name
+        and (victim is None or m.name != victim.name)
     ][:1]
 
 
@@ -730,6 +741,9 @@ def assign_actors(
         if not agents:
             # "... were wounded in an IS attack", "... killed in clashes with IS militants"
             agents = _attributive_agents(text, mentions, victim)
+    elif passive and first_verb is not None and not agents:
+        # "Twenty-five fighters were killed when the United States carried out strikes"
+        agents = _clause_subjects(text, folded, first_verb.end(), mentions, None)
     if not subjects and not agents:
         # "IS claimed responsibility for the attack": who claims it did it
         agents = _claimants(text, folded, mentions)
@@ -857,6 +871,21 @@ def assign_actors(
         side = next((m for m in mentions if m.name not in _VICTIMS_ONLY and m.name != name1), None)
         if side is not None:
             name2, actor2 = side.name, side
+    blamed = _blamed(text, mentions) if contains_any(lower, _BLAME_STEMS) else None
+    if blamed is not None and blamed.name != name1:
+        # "Officials blamed remnants of IS for the assault", "The attackers were IS
+        # fighters", "attributed to a Turkish drone": who did it, told after the deed
+        if name1 in {None, UNIDENTIFIED}:
+            name1, actor1 = blamed.name, blamed
+            if name2 == name1:
+                name2, actor2 = None, None
+    if (
+        name2 == PROTESTERS
+        and actor2 is not None
+        and actor2.text.lower().startswith("activist")
+        and sub not in _PROTEST_KINDS
+    ):
+        name2 = CIVILIANS  # ACLED: an activist attacked away from a protest is a civilian
     if (
         name1 == COALITION
         and name2 in {PMF, IRAN}
@@ -871,7 +900,75 @@ def assign_actors(
     return name1, name2, actor1, actor2
 
 
-_AMERICAN = re.compile(r"u\.?s\.?\b|us\b|american|united\s+states", re.IGNORECASE)
+#: words that name who did it after the deed is told
+_BLAME = re.compile(
+    r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|held|holds?)\s+(?:the\s+(?:[\w-]+\s+){0,2}?on\s+)?"
+    r"(?=(?:[\w-]+\s+){0,3}?(?:for|of)\b|[^.;]{0,60}?\bresponsible\b)|"
+    r"\b(?:blamed|blames)\s+(?:[\w-]+\s+){0,3}?on\s+|"
+    r"\battribut(?:ed|es)\s+(?:it\s+|them\s+|the\s+(?:[\w-]+\s+){1,2}?)?to\s+|"
+    r"\b(?:attackers?|assailants?|gunm[ae]n|perpetrators|bombers?|culprits|kidnappers|killers)\s+"
+    r"(?:(?:were|was|are|is)\s+(?:(?:believed|thought|said|suspected)\s+to\s+(?:be|belong\s+to)\s+|"
+    r"identified\s+as\s+)?|belong(?:ed|s)?\s+to\s+)",
+    re.IGNORECASE,
+)
+_BLAME_STEMS = ("blam", "accus", "responsible", "attribut", "attacker", "assailant", "gunm",
+                "perpetrator", "bomber", "culprit", "kidnapper", "killer")  # fmt: skip
+
+
+_OTHER_DEEDS = re.compile(
+    r"\b(?:similar|previous|past|earlier|other|such|many|most|several)\b[^.;]*$", re.IGNORECASE
+)
+_DENIED = re.compile(r"\b(?:denied|denies|rejected|rejects)\b", re.IGNORECASE)
+#: what may stand between the words of blame and the actor blamed
+_BLAME_GAP = re.compile(
+    r"(?:(?:an?|the|of|from|suspected|alleged|remnants?|members?|fighters?|elements?|"
+    r"militants?|cells?|local)\s+)*",
+    re.IGNORECASE,
+)
+
+
+def names_culprit(text: str) -> bool:
+    """Whether ``text`` names who did a deed told before it.
+
+    >>> names_culprit("Officials blamed remnants of the Islamic State for the assault.")
+    True
+    >>> names_culprit("The gunmen were driving a white car.")
+    False
+    """
+    if not contains_any(text.lower(), _BLAME_STEMS):
+        return False
+    return _blamed(text, find_actors(text)) is not None
+
+
+def _blamed(text: str, mentions: list[ActorMention]) -> ActorMention | None:
+    """Return the armed actor a later clause names as the one who did it."""
+    for b in _BLAME.finditer(text):
+        if _OTHER_DEEDS.search(text, max(0, b.start() - 60), b.start()):
+            continue  # "similar attacks in the past were blamed on militants"
+        end = text.find(".", b.end())
+        if _DENIED.search(text, b.end(), end if end > 0 else len(text)):
+            continue  # "Ankara blamed the PKK for the attack, which the group denied"
+        for m in mentions:
+            if m.start < b.end():
+                continue
+            if m.name not in _VICTIMS_ONLY | {PROTESTERS, RIOTERS} and _BLAME_GAP.fullmatch(
+                text, b.end(), m.start
+            ):
+                return m
+            break
+    return None
+
+
+_PROTEST_KINDS = frozenset(
+    {
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+        "Violent demonstration",
+        "Mob violence",
+    }
+)
+_AMERICAN = re.compile(r"(?:the\s+)?(?:u\.?s\.?\b|us\b|american|united\s+states)", re.IGNORECASE)
 
 
 def _does(text: str, folded: str | None, m: ActorMention) -> bool:

@@ -363,6 +363,14 @@ _AS_MANY_AS = re.compile(r"\bas\s+(?:many|much)\s+as$", re.IGNORECASE)
 
 
 _FOUR_DIGITS = re.compile(r"\d{4}")
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\.?\s+$", re.IGNORECASE)
+#: a figure in brackets, as official statements write them: "killing (23) terrorists"
+_BRACKETED = re.compile(r"\((\d{1,4})\)")
 _ONE_WORD = re.compile(r"an?|one|single|another", re.IGNORECASE)
 _OTHERS = re.compile(r"\b(?:other|others|another)\b", re.IGNORECASE)
 
@@ -412,6 +420,11 @@ def _phrases(
             continue
         if _FOUR_DIGITS.fullmatch(raw) and 1900 < int(raw) < 2100:
             continue  # a year
+        if raw.isdigit() and (
+            _MONTH_AFTER.match(sentence, m.end("num"))
+            or _MONTH_BEFORE.search(sentence, max(0, m.start() - 11), m.start())
+        ):
+            continue  # a day: "On 17 March two children were killed", "on March 17"
         np = _noun_phrase(sentence, folded, m.end())
         if np is None and them is not None:  # "wounding three of them": people told before
             out.append(_Phrase(m.start(), them.end(), value, None, "unknown", False, "them"))
@@ -490,6 +503,8 @@ _TRIGGERS = TriggerIndex(
 
 @per_article
 def _figures(sentence: str) -> tuple[CasualtyFigure, ...]:
+    if "(" in sentence:  # (the same length: offsets stay)
+        sentence = _BRACKETED.sub(lambda m: f" {m.group(1)} ", sentence)
     families = _TRIGGERS.families(sentence)
     folded = fold(sentence)
     if "bodies" in families and not _OLD_REMAINS.test(sentence, folded):
@@ -695,7 +710,7 @@ _BODIES = FoldedPattern(
 _TOLL = FoldedPattern(
     rf"\b(?:(?:death|casualty|the)\s+toll|(?:raising|bringing|pushing|taking)\s+the\s+toll)\b"
     rf"(?:[^.;]{{0,40}}?\b(?:stood|stands|is|was|of|at|to|hit)|"
-    rf"[^.;]{{0,120}}?\b(?:rose|climbed|reached|jumped|increased|risen|rises|climbs))\s+"
+    rf"[^.;]{{0,160}}?\b(?:rose|climbed|reached|jumped|increased|risen|rises|climbs))\s+"
     rf"(?:to\s+|at\s+)?{_QUANT}(?P<num>\d+|{_WORDNUM})\b",
     needles=("toll",),
 )
@@ -742,7 +757,15 @@ _BEFORE_POSTMOD = re.compile(
     r"(?=(?:were|was|had|have|has)\b))?",
     re.IGNORECASE,
 )
+#: ... and before a verb that needs no "were": "Two members of the PKK died"
+_BEFORE_POSTMOD_DIED = re.compile(
+    r"^\s*(?:(?:of|from|in|at|with|working|serving|for|inside|on)\s+(?:[\w/'’-]+\s+){0,5}?$)?",
+    re.IGNORECASE,
+)
+_DIED = ("died", "perished")
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|got|left)\b", re.IGNORECASE)
+#: an aside in brackets, mostly a group's acronym: "(YBS)", "(PMF)"
+_ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 
 
 def _link_before(
@@ -756,7 +779,11 @@ def _link_before(
         if i in used:
             break
         gap = sentence[ph.end : verb_start]
-        post = _BEFORE_POSTMOD.match(gap)
+        if "(" in gap:  # "Two fighters of the Sinjar Resistance Units (YBS) were killed"
+            gap = _ASIDE.sub("", gap)
+        post = (
+            _BEFORE_POSTMOD_DIED if sentence.startswith(_DIED, verb_start) else _BEFORE_POSTMOD
+        ).match(gap)
         rest = gap[post.end() :] if post else gap
         if not _BEFORE_GAP.match(rest):
             break

@@ -55,7 +55,7 @@ SAID_IT_DID = (
     r"(?:carried\s+out|was\s+behind|were\s+behind|staged|conducted|executed)\b"
 )
 _CLAIMED = FoldedPattern(
-    r"\bamaq\b|\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+attack|credit)\b|"
+    r"\ba['’]?a?maq\b|\b(?:was|were|been)\s+(?:later\s+|subsequently\s+|quickly\s+)?claimed\s+by\b|\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+attack|credit)\b|"
     r"\bresponsibility\s+(?:was\s+)?claimed\b|\b(?:in\s+a\s+)?statement\s+claiming\b|"
     r"\b(?:the\s+)?(?:group|militants|organisation|organization)['’]s?\s+(?:own\s+)?"
     r"(?:news\s+agency|media\s+(?:wing|outlet|arm)|propaganda)\b|\bclaimed\s+that\s+(?:their|"

@@ -194,7 +194,8 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
             r"\b(?:seized|snatched|grabbed)\s+(?:an?\s+|the\s+|two\s+|three\s+|four\s+|five\s+|"
             r"several\s+|\d+\s+)?(?:[\w-]+\s+)?(?:m[ae]n|wom[ae]n|civilians|shepherds?|workers?|"
             r"farmers?|drivers?|passengers|people|villagers|hunters|boys?|girls?|children|child|"
-            r"businessm[ae]n|engineers?|employees?|students?|journalists?)\b"
+            r"businessm[ae]n|engineers?|employees?|students?|journalists?|activists?|"
+            r"organi[sz]ers?|lawyers?|doctors?|clerics?|sheikhs?|officials?)\b"
         ),
     ),
     ("sexual", _rx(r"\brap(?:ed|e)\b|\bsexual(?:ly)?\s+(?:assault|violence|abuse)")),
@@ -202,7 +203,9 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
         "protest",
         _rx(
             # (not a diplomat's "protest note")
-            r"(?<!\bin\s)\bprotest(?:ed|ers?|ors?|s|ing)?\b(?!\s+(?:notes?|letters?|memorandum)\b)|"
+            # (nor a "protest activist" or "protest leader": a person, not the protest)
+            r"(?<!\bin\s)\bprotest(?:ed|ers?|ors?|s|ing)?\b(?!\s+(?:notes?|letters?|memorandum|"
+            r"activists?|leaders?|organi[sz]ers?|figures?|movement)\b)|"
             # "gathered outside the oil field, demanding jobs"
             r"\b(?:gathered|assembled|rallied)\b(?=[^.;]{0,80}?\b(?:demanding|to\s+demand|to\s+protest|"
             r"calling\s+for|chanting)\b)|"
