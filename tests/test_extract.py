@@ -1109,3 +1109,14 @@ def test_a_town_near_a_base_that_hosts_warplanes_is_no_air_strike():
 def test_police_meeting_rioters_are_the_second_side():
     (m,) = _placed("Police fired tear gas at protesters who torched offices in Nasiriyah.")
     assert (m.actor1, m.actor2) == ("Rioters (Iraq)", "Police Forces of Iraq (2014-)")
+
+
+def test_a_headline_s_date_gives_way_to_the_body_s_day():
+    head = "March 10: Car bomb kills seven in Karrada"
+    text = (
+        head + "\n\nA car bomb killed seven people near a market in Karrada late on Thursday, "
+        "police said."
+    )
+    art = _article(text, body_start=len(head) + 2, published=dt.date(2017, 3, 10))
+    (m,) = extract_mentions(art, gazetteer=BUNDLED)
+    assert m.date_start == dt.date(2017, 3, 9)

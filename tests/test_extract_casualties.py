@@ -165,3 +165,8 @@ def test_one_body_and_roles_as_people(text, killed):
 )
 def test_brackets_and_dates_around_a_toll(text, killed):
     assert read_casualties(text).killed == killed
+
+
+def test_the_dead_buried_in_a_relative_clause_are_counted():
+    text = "Mourners buried four farmers who were killed when a mine went off on their land."
+    assert read_casualties(text).killed == 4

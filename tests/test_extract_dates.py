@@ -122,3 +122,42 @@ def test_a_month_without_a_year_is_the_last_such_month(text, start, end):
 def test_an_outlet_named_today_is_no_day():
     text = "According to Baghdad Today, the clash erupted near the market."
     assert read_date(text, published=dt.date(2018, 9, 5)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a bare day of the month: this month's, or the last one's when it is still to come
+        ("A tribal feud turned into a gun battle on the 12th near the river.", (2017, 6, 12)),
+        ("Gunmen set fire to the crops on the 12th of this month.", (2017, 6, 12)),
+        ("The shepherds went missing on the 25th.", (2017, 5, 25)),
+        # numeric dates as Iraqi outlets write them
+        ("A bomb went off on 2017/6/3 in the market.", (2017, 6, 3)),
+        ("A bomb went off on 03-06-2017 in the market.", (2017, 6, 3)),
+        # a date after "said that" is the deed's, not the statement's
+        ("An officer said that on 3 June a mine killed two farmers.", (2017, 6, 3)),
+        # the day of a funeral is not the day of the killing
+        ("Relatives on Friday buried three guards who were shot dead on Tuesday.", (2017, 6, 13)),
+        ("A funeral was held on Friday for two guards shot dead on Tuesday.", (2017, 6, 13)),
+    ],
+)
+def test_days_told_in_other_ways(text, day):
+    reading = read_date(text, published=dt.date(2017, 6, 17))
+    assert reading is not None and reading.day == dt.date(*day)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police on Thursday said they had arrested three smugglers.",
+        "The 9th Division on the 5th Brigade front held its lines.",
+    ],
+)
+def test_the_day_of_a_statement_or_a_unit_number_is_not_the_deed_s(text):
+    assert read_date(text, published=dt.date(2017, 6, 17)) is None
+
+
+def test_a_funeral_that_was_bombed_is_dated_by_its_day():
+    text = "A bomb killed six mourners at a funeral in the town on Friday."
+    reading = read_date(text, published=dt.date(2017, 6, 17))
+    assert reading is not None and reading.day == dt.date(2017, 6, 16)

@@ -1210,7 +1210,12 @@ def _mention(
     reading: DateReading | None = None
     date_sent: Sentence | None = None
     counting = False
-    for s in sents:
+    # the body's day before a headline's ("Sept 25: Car bomb kills nine" over "late on
+    # Wednesday"): a headline's date is often the day of the briefing
+    dated = [s for s in sents if s.start >= article.body_start] + [
+        s for s in sents if s.start < article.body_start
+    ]
+    for s in dated:
         reading = read_date(s.text, published=article.published)
         if reading is not None:
             date_sent = s
@@ -1228,7 +1233,7 @@ def _mention(
                 break
     if date_sent is not None and reading is not None and counting:
         counted = reading
-        for s in sents[sents.index(date_sent) + 1 :]:
+        for s in dated[dated.index(date_sent) + 1 :]:
             later = read_date(s.text, published=article.published)
             if (
                 later is not None

@@ -214,7 +214,7 @@ _PRONOUN_ONE = FoldedPattern(
     r"civilian|man|woman|child|boy|girl|official|sheikh|emir|head|chief|employee))\b"
 )
 _BEFORE_GAP = re.compile(
-    r"^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|also|all|later|"
+    r"^[\s,]*(?:(?:who|that|were|was|are|is|have|has|had|been|being|got|reportedly|also|all|later|"
     r"both|each|allegedly|subsequently|then|immediately|instantly|severely|seriously|"
     r"critically|slightly|lightly|fatally|mortally|badly|left|found|initially|"
     r"confirmed|reported)\s+)*$",

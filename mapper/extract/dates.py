@@ -79,8 +79,15 @@ _IN_MONTH = FoldedPattern(
     r"(?![\s,]+(?:of\s+)?(?:19|20)\d\d|\s+[0-3]?\d\b)"
 )
 _NUMERIC = re.compile(
-    r"\b(?:(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]?\d)-(?P<d1>[0-3]?\d)|(?P<d2>[0-3]?\d)[./]"
-    r"(?P<m2>[01]?\d)[./](?P<y2>(?:19|20)\d\d))\b"
+    r"\b(?:(?P<y1>(?:19|20)\d\d)(?P<s1>[-/.])(?P<m1>[01]?\d)(?P=s1)(?P<d1>[0-3]?\d)|"
+    r"(?P<d2>[0-3]?\d)(?P<s2>[-./])(?P<m2>[01]?\d)(?P=s2)(?P<y2>(?:19|20)\d\d))\b"
+)
+# "on the 14th", "on the 14th of this month": a day of this month or the last
+_ON_THE_DAY = FoldedPattern(
+    r"\bon\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?:\s+of\s+(?:this|the)\s+month\b)?"
+    rf"(?!\s+(?:of\s+)?(?:{_MONTH_RE}|[a-z]*(?:division|brigade|regiment|battalion|army|corps|"
+    r"floor|anniversary|century|day|round|time|birthday)))",
+    needles=("st", "nd", "rd", "th"),
 )
 _WEEKDAY = FoldedPattern(
     r"\b(?:(?P<last>last|this|on|late\s+on|early\s+on|before\s+dawn\s+on)\s+)?"
@@ -165,6 +172,16 @@ def _explicit(text: str, published: dt.date | None) -> list[DateReading]:
         first = dt.date(int(m.group("y")), month, 1)
         last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
         out.append(DateReading(None, first, last, 3, m.start(), m.end()))
+    for m in _ON_THE_DAY.finditer(text, folded) if published is not None else ():
+        day = int(m.group("d"))
+        if published is None or not 1 <= day <= 31:
+            continue
+        month_start = published.replace(day=1)
+        if day > published.day:  # the last month's
+            month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+        date = _safe_date(month_start.year, month_start.month, day)
+        if date is not None:
+            out.append(DateReading(date, date, date, 1, m.start(), m.end()))
     for m in _NUMERIC.finditer(text) if _DIGIT_SEPARATOR.search(text) else ():
         if m.group("y1"):
             y, mo, d = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))
@@ -269,7 +286,8 @@ def read_date(text: str, *, published: dt.date | None) -> DateReading | None:
 
 _REPORTING = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|added|confirmed|declared|revealed|"
-    r"published|posted|tweeted|claimed|denied|warned|noted)[,\s]+(?:\w+[,\s]+){0,3}?(?:on\s+)?$",
+    r"published|posted|tweeted|claimed|denied|warned|noted)[,\s]+(?:(?!that\b)\w+[,\s]+){0,3}?"
+    r"(?:on\s+)?$",
     re.IGNORECASE,
 )
 
@@ -317,8 +335,27 @@ def _is_background(text: str, reading: DateReading) -> bool:
         return True  # "since the offensive began on October 17": when a period started
     if _BEGAN.search(text[max(0, reading.span_start - 100) : reading.span_start]):
         return True  # "The offensive, backed by air strikes, began on Oct. 17": the same
+    if _TOLD_AFTER.match(text, reading.span_end):
+        return True  # "Police on Thursday said they had arrested ...", "Mourners on
+        # Thursday buried five fighters who were killed on Tuesday"
+    if _FUNERAL_BEFORE.search(text[max(0, reading.span_start - 40) : reading.span_start]):
+        return True  # "a funeral was held on Friday for two fighters killed on Wednesday"
     # "the general said on Saturday": the day of the statement, not of the event
     return bool(_REPORTING.search(before))
+
+
+#: a statement or a funeral that the day just read belongs to
+_TOLD_AFTER = re.compile(
+    r"[,\s]+(?:said|says|announced|reported|stated|told|confirmed|declared|revealed|buried|"
+    r"mourned|laid\s+to\s+rest|bade\s+farewell|bid\s+farewell|held\s+(?:a\s+)?funerals?|"
+    r"issued)\b",
+    re.IGNORECASE,
+)
+_FUNERAL_BEFORE = re.compile(
+    r"\b(?:buried|laid\s+to\s+rest|funerals?\s+(?:was|were)\s+held|held\s+(?:a\s+)?funerals?)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:on\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def published_from_text(text: str) -> dt.date | None:
