@@ -407,3 +407,40 @@ def test_seizing_an_activist_is_an_abduction():
     assert [c.kind for c in find_cues("Masked men seized an activist near his home.")] == [
         "abduction"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a way of fighting, not one fight
+        "The militants have since turned to roadside bombings on the rural roads.",
+        "Cells hiding in the orchards keep staging ambushes on army patrols.",
+        "Remnants of the group sheltering in the valleys, launching raids on villages.",
+        # plans, build-ups and reactions
+        "The army is preparing an assault to retake the border town.",
+        "The cell was planning bombings in the capital, the ministry said.",
+        "Troops were massing on the edge of the desert.",
+        "Baghdad summoned the Iranian envoy over shelling of border villages.",
+        "The minister hailed the soldiers' role in the battle to free the city.",
+        # counts and shipments
+        "Officials noted a rising number of kidnappings on the highway.",
+        "The brigade took delivery of a shipment of rockets and mortars.",
+        # an earlier event the report sets itself after
+        "The bombing came a week after troops drove the militants out of the town.",
+    ],
+)
+def test_ways_of_fighting_plans_and_reactions_are_no_events(text):
+    assert event_strength(text) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday the army said it had arrested two men suspected of planning bombings.",
+        "On 7 March, troops have carried out raids on three villages, killing four militants.",
+        "The minister praised the troops who stormed the village on Sunday, killing nine.",
+        "The ambush came a day after a bomb killed two soldiers.",
+    ],
+)
+def test_deeds_told_beside_a_plan_or_a_reaction_stay_events(text):
+    assert event_strength(text) > 0

@@ -243,3 +243,9 @@ def test_a_first_name_before_an_al_surname_is_no_place():
         "Without money the work will stall, the minister, Salman al-Jumaili, told delegates."
     )
     assert "Salman" not in uses
+
+
+def test_every_town_of_a_list_people_were_travelling_to_is_no_event_place():
+    text = "Pilgrims on their way to the shrine cities of Najaf and Karbala were among the dead."
+    uses = find_places(text, gazetteer=Gazetteer.default())
+    assert {u.toponym.surface: u.role for u in uses} == {"Najaf": "origin", "Karbala": "origin"}

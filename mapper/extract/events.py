@@ -189,7 +189,8 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
         "abduction",
         _rx(
             r"\b(?:abduct(?:ed|ion|ions|ing|s)?|kidnap(?:ped|ping|pings|s)?)\b"
-            r"(?!\s+(?:ring|gang|network|cell)s?\b)|\bhostages?\b|"  # not "a kidnapping ring"
+            # (not "a kidnapping ring")
+            r"(?!\s+(?:ring|gang|network|cell|racket)s?\b)|\bhostages?\b|"
             # "gunmen snatched two shepherds"
             r"\b(?:seized|snatched|grabbed)\s+(?:an?\s+|the\s+|two\s+|three\s+|four\s+|five\s+|"
             r"several\s+|\d+\s+)?(?:[\w-]+\s+)?(?:m[ae]n|wom[ae]n|civilians|shepherds?|workers?|"
@@ -353,7 +354,9 @@ _KILLS = _rx(
 QUOTES = frozenset("\"“‘«'")
 _HEDGE_STEMS = ("warn", "concern", "fear", "threat", "risk", "danger", "plan", "aim",
                 "expect", "intend", "vow", "could", "would", "might", "called", "urged",
-                "appeal", "condemn", "denounc", "deplor", "prepar", "continu", "ahead")  # fmt: skip
+                "appeal", "condemn", "denounc", "deplor", "prepar", "continu", "ahead",
+                "massing", "prais", "hail", "commend", "laud", "thank",
+                "congratulat")  # fmt: skip
 _HEDGE = _rx(
     r"\b(?:warned|warns|warning)\s+(?:\w+\s+){0,3}?(?:that|of|against)\b|"
     r"\b(?:raised|voiced|expressed)\s+(?:\w+\s+)?concerns?\b|\bconcerns?\s+that\b|"
@@ -362,7 +365,13 @@ _HEDGE = _rx(
     r"intends?|vowed|vows|expected)\s+to\b|\bfraught\s+with\b|\bcould\s+(?:be|have)\b|"
     r"\bwould\s+(?:be|have)\b|\bmight\s+(?:be|have)\b|\brisk\s+of\b|"
     r"\bcalled\s+(?:on|upon)\b|\burged\b|\bappealed\s+(?:to|for)\b|"  # a call, not a deed
-    r"\bprepar(?:ing|es)\s+(?:for|to)\b|"  # an offensive to come
+    r"\bprepar(?:ing|es)\s+(?:for|to|an?\s+(?:[\w-]+\s+)?(?:offensive|assault|attack|"
+    r"operation|push)\b)|"  # an offensive to come
+    r"(?<!\bof\s)(?<!\bwith\s)(?<!\bfor\s)\bplann(?:ing|ed)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks?|bombings?|operations?)\b|"  # (not "arrested ... suspected of planning")
+    r"\bmassing\b|"
+    # a diplomat summoned over a strike, troops praised for a battle: a reaction
+    r"\b(?:praised|praises|hailed|hails|commended|lauded|thanked|congratulated)\b|"
     r"\bahead\s+of\s+(?:an?\s+|the\s+)?(?:expected|planned|anticipated|imminent|looming|"
     r"upcoming)\b|"
     r"\bcontinu(?:e|es|ing)\s+(?:their|its|the)\s+(?:\w+\s+)?(?:offensive|campaign|push|"
@@ -671,6 +680,8 @@ def event_strength(text: str) -> int:
         return 0  # "mourners gathered at a grave near X, where hundreds were shot dead"
     if score and text[:1] in QUOTES and not read_figures(text) and not kinds & _QUOTED_DEEDS:
         return 0  # a quoted opinion ("... because ISIS is collapsing in Mosul")
+    if score and "summon" in lower and _SUMMONED.search(text) and not read_figures(text):
+        return 0  # "summoned the Turkish ambassador to protest against air strikes"
     if score and contains_any(lower, _HEDGE_STEMS) and _HEDGE.test(text, folded):
         # a warning or a fear, not a report of an event (unless it gives figures)
         if ("protest" not in kinds or _CALL_TO_JOIN.search(text)) and not read_figures(text):
@@ -678,6 +689,11 @@ def event_strength(text: str) -> int:
     return score
 
 
+#: a diplomat summoned over a strike: a reaction, not the strike
+_SUMMONED = re.compile(
+    r"\bsummon(?:ed|s|ing)\s+(?:[\w'’-]+\s+){0,3}?(?:ambassador|envoy|charg[eé]|diplomat)s?\b",
+    re.IGNORECASE,
+)
 _CAMPAIGN_BEGAN = re.compile(
     r"\b(?:the|an?|its|their)\s+(?:[\w-]+\s+){0,3}?(?:offensive|operation|campaign|battle|push)\b"
     r"[^.;]{0,60}?\b(?:began|begun|started|kicked\s+off|was\s+launched|got\s+under\s*way)\s+"
@@ -692,7 +708,14 @@ _GENERIC = re.compile(
     r"\b(?:similar|such|previous|past|frequent|repeated)\s+(?:\w+\s+)?(?:attacks?|bombings?|"
     r"incidents?|strikes?|targets?|assaults?|raids?|killings?|kidnappings?|ambush(?:es)?)\b|"
     r"\b(?:attacks?|incidents?|bombings?)\s+of\s+(?:this|that|the\s+same)\s+(?:kind|sort|type)\b|"
-    r"\b(?:borne|bear|bears|bore)\s+the\s+brunt\b",
+    r"\b(?:borne|bear|bears|bore)\s+the\s+brunt\b|"
+    # "a steady rate of car bomb attacks", "the majority of incidents were kidnappings"
+    r"\b(?:rate|number|pace|frequency|tempo|level|majority|bulk)\s+of\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:attacks|bombings|incidents|kidnappings|assassinations|strikes|"
+    r"cases)\b|"
+    # a shipment of arms, not a missile fired
+    r"\b(?:shipment|delivery|deliveries|consignment|batch|supply|supplies)\s+of\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:weapons|arms|ammunition|missiles|rockets|equipment)\b",
     re.IGNORECASE,
 )
 
@@ -713,12 +736,35 @@ _ORDINAL_BEFORE = re.compile(
 def _is_generic(text: str) -> bool:
     """Whether ``text`` speaks of attacks of a kind, not of one ("similar attacks").
 
-    "the fourth such incident in a month" counts the one just told: still an event.
+    "the fourth such incident in a month" counts the one just told: still an event; so
+    do operations "carried out" on a day the sentence tells ("On Feb 7, forces have
+    carried out operations ...").
     """
-    return any(
+    if any(
         not _ORDINAL_BEFORE.search(text, max(0, m.start() - 20), m.start())
         for m in _GENERIC.finditer(text)
-    )
+    ):
+        return True
+    return _HABITUAL.search(text) is not None and _DAY_TOLD.search(text) is None
+
+
+# "have since switched to hit-and-run attacks", "launching attacks on the roads": a way of
+# fighting, not one fight
+_HABITUAL = re.compile(
+    r"\b(?:have|has)\s+(?:since\s+|also\s+|now\s+|long\s+)?(?:staged|launched|carried\s+out|"
+    r"conducted|mounted|waged|switched\s+to|resorted\s+to|stepped\s+up|turned\s+to)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:attacks|ambushes|raids|bombings|assassinations|kidnappings|"
+    r"operations|strikes)\b|"
+    r"\b(?:launching|staging|carrying\s+out|mounting|waging)\s+(?:[\w-]+\s+){0,2}?(?:attacks|"
+    r"ambushes|raids|bombings|kidnappings|insurgency)\b",
+    re.IGNORECASE,
+)
+#: a day the sentence tells ("on Sunday", "on Feb 07", "on 7 February", "yesterday")
+_DAY_TOLD = re.compile(
+    r"\b(?:on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|[a-z]{3,9}\.?\s+\d{1,2}\b|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9})|yesterday|today|overnight|last\s+night)\b",
+    re.IGNORECASE,
+)
 
 
 # "in 2014", "since late 2015", "back in 2003": a year alone dates history, not news
@@ -782,7 +828,8 @@ _TALLY_TIMES = re.compile(
 # "The killing comes days after 40 protesters were killed": an earlier event, not dated
 _CAME_AFTER = re.compile(
     r"\b(?:came|comes|come|follows|followed)\s+(?:just\s+|only\s+|barely\s+|a\s+few\s+|"
-    r"(?:less|more)\s+than\s+(?:a|an|one|two|three)\s+)?(?:days?|weeks?|months?|years?)\s+"
+    r"(?:less|more)\s+than\s+(?:a|an|one|two|three)\s+|a\s+(?=week|month|year)|"
+    r"(?:two|three|four|several)\s+(?=weeks|months|years))?(?:days?|weeks?|months?|years?)\s+"
     r"(?:after|since)\b",
     re.IGNORECASE,
 )

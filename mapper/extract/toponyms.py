@@ -125,9 +125,25 @@ _AND = re.compile(r"^\s*(?:and|to|with|&|-|–)\s+(?:the\s+)?(?:(?:city|town|vil
 _ORIGIN = re.compile(
     r"\b(?:from|to|towards|toward|for|via|visit(?:ed|ing)?|arrived\s+in|flew\s+to|"
     r"travel(?:l?ed)?\s+to|fled\s+(?:to|from)|displaced\s+(?:to|from)|returned\s+to|"
-    r"headed\s+to|moved\s+to|sent\s+to|transferred\s+to|reached)\s+(?:the\s+)?$",
+    r"headed\s+to|moved\s+to|sent\s+to|transferred\s+to|reached)\s+(?:the\s+)?"
+    r"(?:(?:holy\s+|shrine\s+|nearby\s+|northern\s+|southern\s+)?(?:cities|towns|shrines)\s+"
+    r"of\s+)?$",
     re.IGNORECASE,
 )
+#: a name listed just before this one ("Najaf and ", "Najaf, ")
+_LISTED_BEFORE = re.compile(
+    r"\b[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)$"
+)
+
+
+def _origin_listed(before: str) -> bool:
+    """Whether the name before this one, in a list, is where people came from or went."""
+    m = _LISTED_BEFORE.search(before, max(0, len(before) - 60))
+    if m is None:
+        return False
+    return _ORIGIN.search(before, max(0, m.start() - _TAIL), m.start()) is not None
+
+
 # "abducted two men from X": where they were taken, the place of the event
 _TAKEN_FROM = re.compile(
     r"\b(?:abduct\w*|kidnap\w*|snatch\w*)\b[^.;]{0,40}\bfrom\s+(?:the\s+)?$", re.IGNORECASE
@@ -732,7 +748,10 @@ def _use_of(
     elif (
         relation == "in"
         and any(w in tail_lower for w in _ORIGIN_WORDS)
-        and _ORIGIN.search(before, max(len(before) - _TAIL, 0))
+        and (
+            _ORIGIN.search(before, max(len(before) - _TAIL, 0))
+            or _origin_listed(before)  # "on their way to Najaf and Karbala"
+        )
         and not _TAKEN_FROM.search(before, max(len(before) - _TAIL, 0))
     ):
         tie, role = min(tie, 0.5), "origin"
