@@ -1120,3 +1120,12 @@ def test_a_headline_s_date_gives_way_to_the_body_s_day():
     art = _article(text, body_start=len(head) + 2, published=dt.date(2017, 3, 10))
     (m,) = extract_mentions(art, gazetteer=BUNDLED)
     assert m.date_start == dt.date(2017, 3, 9)
+
+
+def test_the_fighting_told_again_is_the_clash_just_told():
+    text = (
+        "Two rival factions traded fire for hours in northern Basra on Saturday, leaving "
+        "three dead. The fighting broke out in the Qurna district over a checkpoint."
+    )
+    found = _placed(text, published=dt.date(2018, 9, 9))
+    assert [m.casualties.killed for m in found] == [3]

@@ -170,3 +170,17 @@ def test_brackets_and_dates_around_a_toll(text, killed):
 def test_the_dead_buried_in_a_relative_clause_are_counted():
     text = "Mourners buried four farmers who were killed when a mine went off on their land."
     assert read_casualties(text).killed == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Four men collecting firewood were killed by a mine.", 4),
+        ("Five soldiers and allied tribesmen were killed in the assault.", 5),
+        ("Three members of a local armed group were killed near the dam.", 3),
+        # ... but not a number that opens a phrase of its own
+        ("Two of the gunmen blew themselves up while the other two were shot dead.", 2),
+    ],
+)
+def test_the_rest_of_a_counted_phrase_before_its_verb(text, killed):
+    assert read_casualties(text).killed == killed

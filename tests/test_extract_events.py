@@ -444,3 +444,10 @@ def test_ways_of_fighting_plans_and_reactions_are_no_events(text):
 )
 def test_deeds_told_beside_a_plan_or_a_reaction_stay_events(text):
     assert event_strength(text) > 0
+
+
+def test_trading_fire_is_a_clash():
+    assert classify("Two clans traded fire for hours near the market, leaving one dead.") == (
+        "Battles",
+        "Armed clash",
+    )

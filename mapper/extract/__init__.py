@@ -191,7 +191,8 @@ _SEPARATE = re.compile(
 _ANAPHOR = re.compile(
     r"^(?:[\"“‘']\s*)?(?:(?P<noun>(?:the|these|those)\s+(?:\w+\s+)?(?:attackers?|gunmen|"
     r"assailants?|militants|bombers?|kidnappers|abductors|blast|explosion|bombing|attack|ambush|"
-    r"strikes?|airstrikes?|raid|bomb|shells|rockets|checkpoint|convoy|patrol|drones?|device))|they|"
+    r"strikes?|airstrikes?|raid|bomb|shells|rockets|checkpoint|convoy|patrol|drones?|device|"
+    r"fighting|clash(?:es)?|battle|firefight|gunfight|shooting))|they|"
     r"he)\b",
     re.IGNORECASE,
 )

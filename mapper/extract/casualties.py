@@ -753,9 +753,15 @@ _SPEAKER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_POSTMOD = re.compile(
-    r"^\s*(?:(?:of|from|in|at|with|working|serving|for|inside|on)\s+(?:[\w/'’-]+\s+){0,5}?"
-    r"(?=(?:were|was|had|have|has)\b))?",
+    r"^\s*(?:(?:of|from|in|at|with|working|serving|for|inside|on|[a-z]+ing)\s+"
+    r"(?:[\w/'’-]+\s+){0,5}?(?=(?:were|was|had|have|has)\b))?",
     re.IGNORECASE,
+)
+#: the rest of a counted phrase whose last word for people was not its head ("Two members
+#: of a Yezidi armed group were killed", "Seven soldiers and tribal fighters were killed")
+_PHRASE_REST = re.compile(
+    rf"^\s*(?:and\s+)?(?:(?!(?:{_UNIT_WORDS}|ten|other|others|another|the|an?)\b)"
+    r"[a-z][\w'’-]*\s+){1,2}(?=(?:were|was)\b)"
 )
 #: ... and before a verb that needs no "were": "Two members of the PKK died"
 _BEFORE_POSTMOD_DIED = re.compile(
@@ -785,6 +791,8 @@ def _link_before(
             _BEFORE_POSTMOD_DIED if sentence.startswith(_DIED, verb_start) else _BEFORE_POSTMOD
         ).match(gap)
         rest = gap[post.end() :] if post else gap
+        if rest and not ph.determiner and (more := _PHRASE_REST.match(rest)) is not None:
+            rest = rest[more.end() :]
         if not _BEFORE_GAP.match(rest):
             break
         if ph.determiner and not _PASSIVE.search(gap) and not out:

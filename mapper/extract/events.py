@@ -140,7 +140,8 @@ _CUES: tuple[tuple[str, FoldedPattern], ...] = (
         "clash",
         _rx(
             r"\bclash(?:es|ed|ing)?\b|\bfighting\b|\bfought\b|\bfire\s*fights?\b|"
-            r"\bgun\s*(?:battles?|fights?)\b|\bexchange(?:d)?\s+(?:of\s+)?fire\b|\bambush(?:ed|es|"
+            r"\bgun\s*(?:battles?|fights?)\b|\b(?:exchange(?:d)?|trad(?:ed|ing))\s+(?:of\s+)?"
+            r"(?:gun)?fire\b|\bambush(?:ed|es|"
             r"ing)?\b|\brepel(?:led|s|ling)?\b|\brepuls(?:ed|e)\b|\bthwart(?:ed)?\b|\bfoil(?:ed)?\s+"
             r"(?:an?\s+)?(?:attack|attempt|infiltration)\b|\bbattles?\b|\bcombat\b|\bskirmish"
             r"(?:es)?\b|\bengaged\b|\binfiltrat(?:e|ed|ion)\b|\bstorm(?:ed|ing)\b|\braid(?:ed|s)?\b|"
@@ -455,7 +456,7 @@ _STEMS: dict[str, tuple[str, ...]] = {
             "blown"),
     "grenade": ("gren", "handgre"),
     "chemical": ("chemical", "chlorine", "mustard"),
-    "clash": ("clash", "fight", "fought", "fire", "gun", "exchange", "ambush", "repel",
+    "clash": ("clash", "fight", "fought", "fire", "gun", "exchange", "trad", "ambush", "repel",
               "repuls", "thwart", "foil", "battle", "combat", "skirmish", "engaged",
               "infiltrat", "storm", "raid", "assault", "offensive", "snip", "shoot", "shot",
               "attack", "kill", "target", "wound", "injur"),
@@ -1320,14 +1321,15 @@ _TAKEN_AND_KILLED = _rx(
 )
 _FIREFIGHT = _rx(
     r"\breturned\s+fire\b|\bresponded\s+to\s+the\s+fire\b|\bfired\s+back\b|"
-    r"\b(?:surrounded|cornered|besieged)\s+by\b|\bclash(?:es|ed)?\b|\bfire\s*fights?\b|\bgun\s*(?:battles?|fights?)\b|\bexchange(?:d)?\s+"
-    r"(?:of\s+)?fire\b|\bambush(?:ed)?\b|\brepel(?:led)?\b|\brepuls(?:ed|e)\b|\bfighting\b|"
+    r"\b(?:surrounded|cornered|besieged)\s+by\b|\bclash(?:es|ed)?\b|\bfire\s*fights?\b|"
+    r"\bgun\s*(?:battles?|fights?)\b|\b(?:exchange(?:d)?|trad(?:ed|ing))\s+"
+    r"(?:of\s+)?(?:gun)?fire\b|\bambush(?:ed)?\b|\brepel(?:led)?\b|\brepuls(?:ed|e)\b|\bfighting\b|"
     r"\bcombat\b|\bskirmish(?:es)?\b|\bstormed\b|\bopened\s+fire\b|\bfought\b|\bbattl(?:ed|ing)\b|"
     r"\battacked\s+(?:an?\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,3}(?:checkpoints?|positions?|posts?|bases?|barracks|outposts?|headquarters)\b",
-    needles=("fire", "surrounded", "cornered", "besieged", "clash", "gun", "exchange", "ambush",
-             "repel", "repuls", "fighting", "combat", "skirmish", "stormed", "attacked", "fought",
-             "battl"),
+    needles=("fire", "surrounded", "cornered", "besieged", "clash", "gun", "exchange", "trad",
+             "ambush", "repel", "repuls", "fighting", "combat", "skirmish", "stormed", "attacked",
+             "fought", "battl"),
 )  # fmt: skip
 _DISPOSAL_KILL = _rx(
     r"\b(?:killed|died|wounded|injured)\b[^.]{0,60}\b(?:while|when)\s+(?:planting|"
